@@ -1,0 +1,36 @@
+# One entry point. `make serve` and `make test` install what is missing first, and are quick when nothing changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build update-outputs lock clean
+
+serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+test: $(VENV)/.installed node_modules/.installed  ## run every test
+	$(BIN)/pytest -n 4
+
+build: $(VENV)/.installed node_modules/.installed  ## build the site into site/
+	$(BIN)/mkdocs build --strict
+
+update-outputs: $(VENV)/.installed  ## re-record snippet outputs from every CPython 3.11+ found (or: SNIPPETS="a.py b.py")
+	$(BIN)/python -m live_snippets.record $(SNIPPETS)
+
+lock: $(VENV)/.installed  ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/python -m pip install -q pip-tools==7.6.2
+	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site build $(VENV) node_modules
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@

@@ -1,0 +1,215 @@
+"""Snippets: standalone example scripts with their recorded outputs, and the page directive that shows them.
+
+A page includes a snippet with a line of its own::
+
+    ::: snippet coroutines/01_calling_makes_a_coroutine.py
+    ::: snippet tasks/02_two_tasks.py predict
+
+The path is relative to the snippets folder. Beside each script lie its recorded outputs:
+``NAME.out`` is what the newest CPython prints; an optional ``NAME.3.12.out`` is what CPython 3.12 and older
+print, back to the next older override (``NAME.3.11.out``, ...). Flags after the path: ``predict`` hides the
+output behind a "predict the output" prompt.
+
+A snippet file may carry two pragma comments, read by the tests and the runner:
+
+``# run: python -X dev 05_debug.py``
+    the command line that runs it (interpreter options, ``NAME=value`` environment settings);
+``# local-only: <reason>``
+    it cannot run in a browser (threads, processes, standard input); the page says so.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+DIRECTIVE = re.compile(r"^::: snippet (?P<path>\S+)(?P<flags>(?: [\w-]+)*) *$")
+FLAGS = frozenset({"predict"})
+OLDEST_SUPPORTED = (3, 11)
+_OVERRIDE = re.compile(r"\.(?P<major>\d+)\.(?P<minor>\d+)\.out$")
+_RUN = re.compile(r"^# run: (?P<command>.+)$", re.MULTILINE)
+_LOCAL_ONLY = re.compile(r"^# local-only: (?P<reason>.+)$", re.MULTILINE)
+
+
+class SnippetError(ValueError):
+    """A directive or snippet file that cannot be used as written."""
+
+
+Version = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class RecordedOutput:
+    text: str
+    newest: Version | None  # None: the default output, for every version newer than the overrides
+    oldest: Version
+
+    def covers(self, version: Version) -> bool:
+        return self.oldest <= version and (self.newest is None or version <= self.newest)
+
+    @property
+    def label(self) -> str:
+        oldest = "%d.%d" % self.oldest
+        if self.newest is None:
+            return f"Python {oldest}+"
+        newest = "%d.%d" % self.newest
+        return f"Python {oldest}" if oldest == newest else f"Python {oldest}–{newest}"
+
+
+@dataclass(frozen=True)
+class Command:
+    """How the snippet is run from a shell: ``[NAME=value ...] python [options] FILE``."""
+
+    env: dict[str, str]
+    options: list[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Snippet:
+    root: Path  # the snippets folder
+    path: str  # relative to root, with forward slashes
+    flags: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_directive(cls, line: str, root: Path) -> Snippet | None:
+        """The snippet a directive line names; None when the line is no directive."""
+        match = DIRECTIVE.match(line.strip())
+        if not match:
+            return None
+        flags = frozenset(match["flags"].split())
+        if flags - FLAGS:
+            raise SnippetError(f"{line.strip()!r}: unknown flag(s) {sorted(flags - FLAGS)}; known: {sorted(FLAGS)}")
+        snippet = cls(root, match["path"], flags)
+        snippet.check()
+        return snippet
+
+    @property
+    def file(self) -> Path:
+        return self.root / self.path
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def code(self) -> str:
+        return self.file.read_text(encoding="utf-8")
+
+    def check(self) -> None:
+        if not self.path.endswith(".py"):
+            raise SnippetError(f"snippet {self.path!r}: a snippet is a .py file")
+        if not self.file.is_file():
+            raise SnippetError(f"snippet {self.path!r}: no such file in {self.root}")
+        if not self.default_output_file.is_file():
+            raise SnippetError(
+                f"snippet {self.path!r}: no recorded output {self.default_output_file.name}; run `make update-outputs`"
+            )
+        self.command  # parses the pragma, raising on a malformed one
+
+    @property
+    def default_output_file(self) -> Path:
+        return self.file.with_suffix(".out")
+
+    def override_files(self) -> dict[Version, Path]:
+        stem = self.file.stem
+        found = {}
+        for candidate in self.file.parent.glob(f"{glob_escape(stem)}.*.*.out"):
+            match = _OVERRIDE.search(candidate.name)
+            if match and candidate.name == f"{stem}.{match['major']}.{match['minor']}.out":
+                found[(int(match["major"]), int(match["minor"]))] = candidate
+        return dict(sorted(found.items()))
+
+    @property
+    def outputs(self) -> list[RecordedOutput]:
+        """Recorded outputs, oldest versions first; the last is the default."""
+        outputs = []
+        oldest = OLDEST_SUPPORTED
+        for version, file in self.override_files().items():
+            outputs.append(RecordedOutput(file.read_text(encoding="utf-8"), version, oldest))
+            oldest = (version[0], version[1] + 1)
+        outputs.append(RecordedOutput(self.default_output_file.read_text(encoding="utf-8"), None, oldest))
+        return outputs
+
+    def expected_output(self, version: Version) -> RecordedOutput:
+        return next(output for output in self.outputs if output.covers(version))
+
+    @property
+    def command(self) -> Command:
+        match = _RUN.search(self.code)
+        if not match:
+            return Command({}, [], f"python {self.name}")
+        words = shlex.split(match["command"])
+        env = {}
+        while words and "=" in words[0] and not words[0].startswith("-"):
+            key, value = words.pop(0).split("=", 1)
+            env[key] = value
+        if len(words) < 2 or words[0] not in ("python", "python3") or words[-1] != self.name:
+            raise SnippetError(
+                f"snippet {self.path!r}: '# run:' must read `[NAME=value ...] python [options] {self.name}`"
+            )
+        return Command(env, words[1:-1], match["command"].strip())
+
+    @property
+    def local_only(self) -> str | None:
+        """Why the snippet cannot run in a browser, or None when it can."""
+        match = _LOCAL_ONLY.search(self.code)
+        return match["reason"].strip() if match else None
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?[])", r"[\1]", text)
+
+
+def directives(markdown: str, root: Path):
+    """(line index, Snippet) for every directive in a page, in order."""
+    for index, line in enumerate(markdown.splitlines()):
+        snippet = Snippet.from_directive(line, root)
+        if snippet:
+            yield index, snippet
+
+
+def render(snippet: Snippet) -> str:
+    """The Markdown a directive stands for: the code, then its recorded output(s)."""
+    attributes = f'class="snippet" data-snippet="{snippet.path}"'
+    if snippet.local_only:
+        attributes += f' data-local-only="{escape_attribute(snippet.local_only)}"'
+    attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
+    parts = [f"<div {attributes} markdown>", "", fence(snippet.code, f'python title="{snippet.name}"'), ""]
+    outputs = snippet.outputs
+    if len(outputs) == 1:
+        body = fence(outputs[0].text, 'text title="Output"' if "predict" not in snippet.flags else "text")
+    else:
+        tabs = [f'=== "{output.label}"\n\n{indent(fence(output.text, "text"))}' for output in reversed(outputs)]
+        body = "\n\n".join(tabs)
+    if "predict" in snippet.flags:
+        parts += ['??? question "Predict the output, then open to check"', "", indent(body)]
+    elif len(outputs) > 1:
+        parts += ['<p class="snippet-output-title">Output</p>', "", body]
+    else:
+        parts.append(body)
+    parts += ["", "</div>"]
+    return "\n".join(parts)
+
+
+def expand(markdown: str, root: Path) -> str:
+    """A page's Markdown with every directive replaced by what it stands for."""
+    lines = markdown.splitlines()
+    for index, snippet in reversed(list(directives(markdown, root))):
+        lines[index] = render(snippet)
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
+
+
+def fence(text: str, info: str) -> str:
+    ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{ticks}{info}\n{text.rstrip()}\n{ticks}"
+
+
+def indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+
+
+def escape_attribute(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

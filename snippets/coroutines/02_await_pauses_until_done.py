@@ -1,0 +1,17 @@
+import asyncio
+import time
+
+
+async def hello_world_message() -> str:
+    await asyncio.sleep(1)
+    return "Hello World!"
+
+
+async def main() -> None:
+    start = time.perf_counter()
+    print("main: awaiting hello_world_message()")
+    message = await hello_world_message()  # main pauses here until the coroutine returns
+    print(f"main: got {message!r} after {time.perf_counter() - start:.1f} s")
+
+
+asyncio.run(main())

@@ -1,0 +1,28 @@
+"""Helpers shared by the snippets: `from util import delay, async_timed`."""
+
+import asyncio
+import functools
+import time
+
+
+async def delay(delay_seconds: float) -> float:
+    """Sleep without blocking the event loop, saying when it starts and ends."""
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
+
+
+def async_timed(func):
+    """Decorate a coroutine function to print how long each call took, wall clock, waits included."""
+
+    @functools.wraps(func)
+    async def wrapped(*args, **kwargs):
+        print(f"starting {func.__name__} with args {args} {kwargs}")
+        start = time.perf_counter()
+        try:
+            return await func(*args, **kwargs)
+        finally:
+            print(f"{func.__name__} finished in {time.perf_counter() - start:.2f} second(s)")
+
+    return wrapped

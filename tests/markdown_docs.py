@@ -1,0 +1,123 @@
+"""A pytest plugin: pytest-markdown-docs, taught about snippets (loaded by the top-level conftest.py).
+
+- A ``::: snippet PATH`` directive on a page becomes a Python fence run by the ``snippet`` runner, which runs the
+  file under every CPython 3.11+ found here and compares what it prints with the recorded output the page shows.
+- A Python fence marked ``notest`` is not dropped silently: it becomes a skipped test that gives its reason,
+  written ``{.python notest reason="..."}``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from pytest_markdown_docs._runners import _Runner, register_runner
+
+from live_snippets import cpython
+from live_snippets.snippet import Snippet
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+_REASON = re.compile(r'reason="(?P<reason>[^"]+)"')
+
+
+# --- markdown-it: what pytest-markdown-docs collects -------------------------------------------------------
+
+
+def _snippet_directives(state) -> None:
+    tokens, result, i = state.tokens, [], 0
+    while i < len(tokens):
+        opening, inline = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        if opening.type == "paragraph_open" and inline is not None and "\n" not in inline.content:
+            snippet = Snippet.from_directive(inline.content, SNIPPETS)
+            if snippet:
+                result.append(Token("fence", "code", 0, map=opening.map, info="python runner:snippet", content=snippet.code))
+                i += 3  # paragraph_open, inline, paragraph_close
+                continue
+        result.append(opening)
+        i += 1
+    state.tokens = result
+
+
+def _notest_fences(state) -> None:
+    for token in state.tokens:
+        if token.type == "fence" and re.search(r"\bnotest\b", token.info) and re.search(r"\bpython\b", token.info):
+            token.info = "python runner:skipped"
+
+
+def pytest_markdown_docs_markdown_it() -> MarkdownIt:
+    parser = MarkdownIt("commonmark")
+    parser.core.ruler.push("snippet_directives", _snippet_directives)
+    parser.core.ruler.push("notest_fences", _notest_fences)
+    return parser
+
+
+# --- runners -----------------------------------------------------------------------------------------------
+
+
+def _page_line(test) -> str:
+    """The line a test's fence or directive starts on (pytest-markdown-docs numbers the line after it)."""
+    return Path(test.source_path).read_text(encoding="utf-8").splitlines()[test.start_line - 1]
+
+
+class SnippetOutputMismatch(AssertionError):
+    pass
+
+
+@register_runner()
+class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippet
+    def runtest(self, test, args, **kwargs):
+        assert INTERPRETERS, "no CPython 3.11+ found to run snippets with"
+        snippet = Snippet.from_directive(_page_line(test), SNIPPETS)
+        assert snippet is not None and test.source.endswith(snippet.code), "the directive moved while the test ran"
+        failures = []
+        for interpreter, output in cpython.run_everywhere(snippet, INTERPRETERS).items():
+            expected = snippet.expected_output(interpreter.version)
+            if not cpython.outputs_match(expected.text, output):
+                failures.append(
+                    f"{snippet.path} under {interpreter.name} does not print the output shown as "
+                    f"'{expected.label}':\n"
+                    + cpython.diff(expected.text, output, f"recorded ({expected.label})", interpreter.name)
+                )
+        if failures:
+            raise SnippetOutputMismatch("\n\n".join(failures) + "\n\nIf the change is right: make update-outputs")
+
+    def repr_failure(self, test, excinfo, style=None):
+        if isinstance(excinfo.value, SnippetOutputMismatch):
+            return str(excinfo.value)
+        return f"{test.source_path}:{test.start_line}: {excinfo.exconly()}"
+
+
+@register_runner()
+class skipped(_Runner):  # noqa: N801 - runner:skipped, for fences marked notest
+    def runtest(self, test, args, **kwargs):
+        reason = _REASON.search(_page_line(test))
+        if not reason:
+            raise AssertionError('a notest fence must say why: {.python notest reason="..."}')
+        pytest.skip(f"notest: {reason['reason']}")
+
+    def repr_failure(self, test, excinfo, style=None):
+        return f"{test.source_path}:{test.start_line}: {excinfo.exconly()}"
+
+
+# --- which CPython versions ran ------------------------------------------------------------------------------
+
+INTERPRETERS = cpython.find_interpreters()
+
+
+def pytest_report_header(config):
+    return _versions_line()
+
+
+def _versions_line() -> str:
+    found = {i.version for i in INTERPRETERS}
+    ran = ", ".join(i.name for i in INTERPRETERS) or "none"
+    missing = ", ".join("%d.%d" % v for v in cpython.SUPPORTED if v not in found) or "none"
+    return f"snippets run under: {ran}; not found here, so not run: {missing}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(_versions_line())
