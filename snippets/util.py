@@ -2,6 +2,7 @@
 
 import asyncio
 import functools
+import inspect
 import time
 
 
@@ -15,6 +16,8 @@ async def delay(delay_seconds: float) -> float:
 
 def async_timed(func):
     """Decorate a coroutine function to print how long each call took, wall clock, waits included."""
+    if not inspect.iscoroutinefunction(func):
+        raise TypeError(f"async_timed decorates coroutine functions (async def), not {func!r}")
 
     @functools.wraps(func)
     async def wrapped(*args, **kwargs):
@@ -22,7 +25,7 @@ def async_timed(func):
         start = time.perf_counter()
         try:
             return await func(*args, **kwargs)
-        finally:
-            print(f"{func.__name__} finished in {time.perf_counter() - start:.2f} second(s)")
+        finally:  # also when the call fails or is cancelled
+            print(f"{func.__name__} finished in {time.perf_counter() - start:.1f} second(s)")
 
     return wrapped
