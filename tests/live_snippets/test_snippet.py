@@ -1,0 +1,79 @@
+"""The snippet directive and recorded outputs (live_snippets/snippet.py)."""
+
+import pytest
+
+from live_snippets.snippet import Snippet, SnippetError, expand
+
+
+@pytest.fixture
+def root(tmp_path):
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "01_hello.py").write_text('print("hello")\n')
+    (tmp_path / "page" / "01_hello.out").write_text("hello\n")
+    return tmp_path
+
+
+def test_a_directive_names_a_snippet(root):
+    snippet = Snippet.from_directive("::: snippet page/01_hello.py predict", root)
+    assert snippet.path == "page/01_hello.py" and snippet.flags == {"predict"}
+    assert Snippet.from_directive("some text", root) is None
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("::: snippet page/02_missing.py", "no such file"),
+        ("::: snippet page/01_hello.py predcit", "unknown flag"),
+        ("::: snippet page/01_hello.out", "a .py file"),
+    ],
+)
+def test_a_bad_directive_says_what_is_wrong(root, line, message):
+    with pytest.raises(SnippetError, match=message):
+        Snippet.from_directive(line, root)
+
+
+def test_a_snippet_without_a_recorded_output_is_refused(root):
+    (root / "page" / "01_hello.out").unlink()
+    with pytest.raises(SnippetError, match="make update-outputs"):
+        Snippet.from_directive("::: snippet page/01_hello.py", root)
+
+
+def test_version_overrides_cover_their_versions(root):
+    (root / "page" / "01_hello.3.12.out").write_text("hello from 3.12 and older\n")
+    snippet = Snippet(root, "page/01_hello.py")
+    assert [o.label for o in snippet.outputs] == ["Python 3.11–3.12", "Python 3.13+"]
+    assert snippet.expected_output((3, 11)).text.startswith("hello from 3.12")
+    assert snippet.expected_output((3, 12)).text.startswith("hello from 3.12")
+    assert snippet.expected_output((3, 14)).text == "hello\n"
+
+
+def test_expansion_shows_code_and_output(root):
+    page = expand("Before\n\n::: snippet page/01_hello.py\n\nAfter\n", root)
+    assert 'data-snippet="page/01_hello.py"' in page
+    assert '```python title="01_hello.py"\nprint("hello")\n```' in page
+    assert '```text title="Output"\nhello\n```' in page
+    assert page.startswith("Before") and page.endswith("After\n")
+
+
+def test_expansion_puts_version_outputs_in_tabs(root):
+    (root / "page" / "01_hello.3.11.out").write_text("old\n")
+    page = expand("::: snippet page/01_hello.py\n", root)
+    assert page.index('=== "Python 3.12+"') < page.index('=== "Python 3.11"')
+
+
+def test_predict_hides_the_output_in_a_collapsed_block(root):
+    page = expand("::: snippet page/01_hello.py predict\n", root)
+    assert '??? question "Predict the output' in page
+    assert "\n    ```text\n    hello\n    ```" in page
+
+
+def test_run_pragma_gives_options_and_environment(root):
+    (root / "page" / "01_hello.py").write_text("# run: PYTHONASYNCIODEBUG=1 python -X dev 01_hello.py\n")
+    command = Snippet(root, "page/01_hello.py").command
+    assert command.env == {"PYTHONASYNCIODEBUG": "1"} and command.options == ["-X", "dev"]
+
+
+def test_a_run_pragma_naming_another_file_is_refused(root):
+    (root / "page" / "01_hello.py").write_text("# run: python other.py\n")
+    with pytest.raises(SnippetError, match="# run:"):
+        Snippet.from_directive("::: snippet page/01_hello.py", root)
