@@ -1,0 +1,22 @@
+import asyncio
+import time
+
+from util import async_timed
+
+
+@async_timed
+async def quick_lookup() -> None:
+    await asyncio.sleep(0.1)  # needs only a tenth of a second
+
+
+async def hog_the_loop() -> None:
+    time.sleep(1)  # stands in for CPU-heavy work: no await, so the loop is stuck for 1 s
+
+
+async def main() -> None:
+    hog = asyncio.create_task(hog_the_loop())
+    await quick_lookup()
+    await hog
+
+
+asyncio.run(main())
