@@ -109,7 +109,8 @@ def shorten_paths(output: str, root: Path) -> str:
     output = output.replace("\r\n", "\n")
     for folder in sorted({p.parent for p in Path(root).rglob("*.py")}, key=lambda p: -len(str(p))):
         output = output.replace(f"{folder.resolve()}{os.sep}", "")
-    return re.sub(r'(?<=")/[^"\n]*?/lib/python3\.\d+t?/', ".../", output)
+    # quoted in traceback frames; unquoted in task reprs ("created at /usr/lib/python3.12/asyncio/...")
+    return re.sub(r'(?<=")/[^"\n]*?/lib/python3\.\d+t?/|(?<= )/[^\s"]*?/lib/python3\.\d+t?/', ".../", output)
 
 
 # --- comparing ---------------------------------------------------------------------------------------------
