@@ -1,0 +1,23 @@
+# local-only: starts threads, which the in-browser Python cannot do
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def blocking_get(url: str) -> int:
+    """Stands in for a blocking HTTP call such as requests.get(url)."""
+    time.sleep(1)
+    return 200
+
+
+async def main() -> None:
+    start = time.perf_counter()
+    urls = [f"https://example.com/{n}" for n in range(6)]
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=3) as pool:  # at most 3 calls at a time
+        calls = [loop.run_in_executor(pool, blocking_get, url) for url in urls]
+        statuses = await asyncio.gather(*calls)
+    print(f"{len(statuses)} calls with 3 threads: {statuses} after {time.perf_counter() - start:.1f} s")
+
+
+asyncio.run(main())

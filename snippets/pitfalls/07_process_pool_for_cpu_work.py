@@ -1,0 +1,21 @@
+# local-only: starts processes, which the in-browser Python cannot do
+import asyncio
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def count_primes(limit: int) -> tuple[int, int]:
+    primes = sum(all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit))
+    return primes, os.getpid()
+
+
+async def main() -> None:
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        calls = [loop.run_in_executor(pool, count_primes, limit) for limit in (50_000, 60_000)]
+        for limit, (primes, pid) in zip((50_000, 60_000), await asyncio.gather(*calls)):
+            print(f"{primes} primes below {limit}, counted in another process: {pid != os.getpid()}")
+
+
+if __name__ == "__main__":  # required: worker processes may import this file, and must not run main() again
+    asyncio.run(main())
