@@ -1,0 +1,24 @@
+import asyncio
+
+
+async def greet() -> None:
+    print("task: started")
+    await asyncio.sleep(0.1)
+    print("task: finished")
+
+
+async def returns_at_once() -> None:
+    return None
+
+
+async def main() -> None:
+    task = asyncio.create_task(greet())
+    print("main: task created")
+    await returns_at_once()  # this await never suspends, so main keeps running
+    print("main: awaited a coroutine that did not suspend")
+    await asyncio.sleep(0)  # main suspends and yields to the event loop: the task gets its first turn
+    print("main: resumed after the task's first step")
+    await task
+
+
+asyncio.run(main())

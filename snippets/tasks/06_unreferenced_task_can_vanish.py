@@ -1,0 +1,20 @@
+import asyncio
+import gc
+
+
+async def wait_for_a_reply() -> None:
+    try:
+        reply = asyncio.get_running_loop().create_future()  # stands in for a reply nobody else tracks
+        await reply
+    finally:
+        print("wait_for_a_reply: stopped before it got a reply")
+
+
+async def main() -> None:
+    asyncio.create_task(wait_for_a_reply())  # the returned task is not kept anywhere
+    await asyncio.sleep(0)  # the task starts and waits
+    gc.collect()  # a garbage collection can happen at any moment; here we force one
+    print("main: the task is gone")
+
+
+asyncio.run(main())

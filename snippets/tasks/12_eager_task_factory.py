@@ -1,0 +1,21 @@
+# local-only: the browser's event loop (Pyodide 314) fails with asyncio.eager_task_factory
+import asyncio
+
+
+async def lookup(key: str, cached: bool) -> str:
+    print(f"lookup {key}: started")
+    if not cached:
+        await asyncio.sleep(0.1)  # a real wait: the eager task is suspended here like any task
+    print(f"lookup {key}: finished")
+    return key.upper()
+
+
+async def main() -> None:
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    hit = asyncio.create_task(lookup("a", cached=True))  # runs right here, to its first real wait
+    miss = asyncio.create_task(lookup("b", cached=False))
+    print(f"after create_task: hit done={hit.done()}, miss done={miss.done()}")
+    print(await hit, await miss)
+
+
+asyncio.run(main())
