@@ -2,12 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# When port 8000 is taken: make serve SERVE_ADDRESS=127.0.0.1:8001
+SERVE_ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build update-outputs lock clean
 
 serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
 
 test: $(VENV)/.installed node_modules/.installed  ## run every test
 	$(BIN)/pytest -n 4
