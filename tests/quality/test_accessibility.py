@@ -1,0 +1,75 @@
+"""axe-core finds no violation on any page, in the light and the dark palette, before and after running a snippet."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, SNIPPET_RUN_TIMEOUT_MS, html_file, label, table
+
+
+def open_page(guard, site_url: str, path: str, palette: str):
+    page = guard.context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    assert scheme == PALETTES[palette], f"{label(path)}: asked for the {palette} palette, got {scheme!r}"
+    return page
+
+
+def axe_violations(page) -> list[str]:
+    """One line per violation: rule, impact, and the elements it found."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("axe.run(document).then(result => result.violations)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} - "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        + (f" and {len(v['nodes']) - 5} more" if len(v["nodes"]) > 5 else "")
+        for v in violations
+    ]
+
+
+def run_first_snippet(page) -> str:
+    """Click Run on the page's first runnable snippet and wait until it finished; its data-snippet."""
+    snippet = page.locator(RUNNABLE_SNIPPET).first
+    run = snippet.locator("button.snippet-run")
+    assert run.count() == 1, (
+        f"{page.url}: no button.snippet-run in the first runnable div.snippet - has the runner enhanced the page?"
+    )
+    run.click()
+    expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)
+    return snippet.get_attribute("data-snippet")
+
+
+def report(figures, found: dict[str, list[str]]) -> list[str]:
+    figures += table(["page", "violations"], [[page, len(lines)] for page, lines in found.items()])
+    return [f"{page}: {line}" for page, lines in found.items() for line in lines]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_axe_finds_no_violation_on_any_page(palette, pages, site_url, local_only, figures):
+    guard = local_only(palette)
+    found = {}
+    for path in pages:
+        page = open_page(guard, site_url, path, palette)
+        found[label(path)] = axe_violations(page)
+        page.close()
+    problems = report(figures, found)
+    assert not problems, f"axe-core, {palette} palette:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_axe_finds_no_violation_after_running_a_snippet(palette, pages, built_site, site_url, local_only, figures):
+    with_snippets = [path for path in pages if 'class="snippet"' in html_file(built_site, path).read_text("utf-8")]
+    guard = local_only(palette)
+    found, ran = {}, []
+    for path in with_snippets:
+        page = open_page(guard, site_url, path, palette)
+        if page.locator(RUNNABLE_SNIPPET).count():
+            ran.append(f"{label(path)}: ran {run_first_snippet(page)}")
+            found[label(path)] = axe_violations(page)
+        page.close()
+    figures += ran
+    problems = report(figures, found)
+    assert found, "no page has a runnable snippet to run"
+    assert not problems, f"axe-core after running a snippet, {palette} palette:\n" + "\n".join(problems)
+    assert not guard.foreign, f"requests to other origins: {guard.foreign}"
