@@ -6,13 +6,21 @@ BIN := $(VENV)/bin
 SERVE_ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build update-outputs lock clean
+.PHONY: serve test bench browser build update-outputs lock clean
 
 serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
 
-test: $(VENV)/.installed node_modules/.installed  ## run every test
+test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/pytest -n 4
+
+bench: $(VENV)/.installed node_modules/.installed browser  ## measure the in-browser runner (ROUNDS=5)
+	$(BIN)/python -m bench.runner_bench --rounds $(or $(ROUNDS),5)
+
+# The browser tests use a system Chromium (CHROMIUM_PATH, or chromium on PATH), else Playwright's own download.
+browser: $(VENV)/.installed
+	@if [ -n "$$CHROMIUM_PATH" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+	  || command -v google-chrome >/dev/null; then :; else $(BIN)/playwright install chromium; fi
 
 build: $(VENV)/.installed node_modules/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -49,16 +50,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """http://127.0.0.1:PORT/ serving the built site, for the whole test session."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path, handler_class=_QuietHandler):
+    """Serve a folder on 127.0.0.1 at a free port; yields the root URL, http://127.0.0.1:PORT/."""
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """http://127.0.0.1:PORT/ serving the built site, for the whole test session."""
+    with serve(built_site) as url:
+        yield url
 
 
 def chromium_executable() -> str | None:
@@ -84,3 +94,18 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The browser parity count, summed over the per-page parity tests (tests/runner/test_parity.py)."""
+    matched = runnable = local_only = 0
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "browser_parity" and getattr(report, "when", None) == "call":
+                    matched, runnable, local_only = (a + b for a, b in zip((matched, runnable, local_only), value))
+    if runnable or local_only:
+        terminalreporter.write_line(
+            f"browser parity: {matched}/{runnable} runnable snippets; "
+            f"{local_only} local-only snippets (not run; shown with their command)"
+        )

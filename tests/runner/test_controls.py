@@ -1,0 +1,155 @@
+"""The reader's controls: editing, Reset, the keyboard, focus, labels, palettes and a phone-sized screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.runner.conftest import snippet_named
+from tests.runner.driver import snippets_on
+
+GREET_OUTPUT = "hello from page A\ngoodbye from page A"
+RECORDED = "(a test-only snippet: output not recorded)"
+
+_SHOWN_CODE = """(el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll("textarea, .snippet-live-output, .snippet-status, button").forEach((e) => e.remove());
+    return copy.querySelector("pre")?.textContent ?? "";
+}"""
+
+
+def active_element_in(snippet) -> bool:
+    return snippet.root.evaluate("(el) => el.contains(document.activeElement) && document.activeElement !== el")
+
+
+def test_the_recorded_output_shows_until_the_first_run(greet):
+    assert greet.root.get_by_text(RECORDED).is_visible()
+    assert greet.run() == GREET_OUTPUT
+    assert greet.panel.is_visible()
+
+
+def test_typed_code_runs_and_reset_restores_the_original(greet, page_a):
+    original = greet.code
+    greet.editor.click()
+    page_a.keyboard.press("Control+A")
+    page_a.keyboard.type('print("typed by hand")')
+    assert greet.code == 'print("typed by hand")'
+    assert "typed by hand" in greet.root.evaluate(_SHOWN_CODE), "the highlighted code does not follow the edit"
+    assert greet.run() == "typed by hand"
+    greet.reset_button.click()
+    assert greet.code == original
+    assert "typed by hand" not in greet.root.evaluate(_SHOWN_CODE)
+    assert greet.run() == GREET_OUTPUT
+
+
+def test_buttons_have_names(greet, page_a):
+    assert greet.root.get_by_role("button", name="Run", exact=True).count() == 1
+    assert greet.root.get_by_role("button", name="Reset", exact=True).count() == 1
+    assert greet.run_button.evaluate("(el) => el.tagName") == "BUTTON"
+    panel = greet.panel
+    assert panel.get_attribute("role") == "log" and panel.get_attribute("aria-live") == "polite"
+    assert greet.status.get_attribute("role") == "status"
+    greet.start('print("started")\nwhile True:\n    pass\n')
+    greet.wait_for_output("started")
+    assert greet.root.get_by_role("button", name="Stop", exact=True).count() == 1
+    greet.stop_button.click()
+    greet.wait_until_done()
+
+
+def test_tab_reaches_run_and_enter_runs(greet, page_a):
+    page_a.locator("body").focus()
+    for _ in range(300):
+        page_a.keyboard.press("Tab")
+        if greet.run_button.evaluate("(el) => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("300 presses of Tab never reached the Run button")
+    greet.watch_next_run()
+    page_a.keyboard.press("Enter")
+    greet.wait_until_done()
+    assert greet.output() == GREET_OUTPUT
+
+
+@pytest.mark.parametrize("keys", ["Control+Enter", "Meta+Enter"])
+def test_ctrl_or_cmd_enter_in_the_editor_runs(greet, page_a, keys):
+    code = greet.code
+    greet.editor.focus()
+    greet.watch_next_run()
+    page_a.keyboard.press(keys)
+    greet.wait_until_done()
+    assert greet.output() == GREET_OUTPUT
+    assert greet.code == code, "the key press also edited the code"
+
+
+def test_focus_stays_in_the_snippet_through_run_and_stop(greet, page_a):
+    greet.set_code('print("started")\nwhile True:\n    pass\n')
+    greet.run_button.focus()
+    greet.watch_next_run()
+    page_a.keyboard.press("Enter")
+    greet.wait_for_output("started")
+    assert active_element_in(greet), "focus left the snippet when the run started"
+    if not greet.stop_button.evaluate("(el) => el === document.activeElement"):
+        greet.stop_button.focus()
+    page_a.keyboard.press("Enter")
+    assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
+    assert active_element_in(greet), "focus left the snippet when the run stopped"
+
+
+def test_local_only_snippets_show_their_command_and_no_run_button(page_a):
+    snippet = snippet_named(page_a, "03_threads.py")
+    assert snippet.state == "local-only"
+    assert snippet.run_button.count() == 0
+    label = snippet.root.locator(".snippet-local-only")
+    assert label.is_visible()
+    assert "python -X dev 03_threads.py" in label.text_content()
+    assert re.search(r"runs? on your machine", label.text_content(), re.IGNORECASE)
+
+
+_CONTRAST = """(el) => {
+    const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let back = el;
+    while (back && (getComputedStyle(back).backgroundColor === "rgba(0, 0, 0, 0)"
+                    || rgb(getComputedStyle(back).backgroundColor)[3] === 0)) back = back.parentElement;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)),
+                    lum(rgb(back ? getComputedStyle(back).backgroundColor : "rgb(255, 255, 255)"))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_output_is_readable_in_both_palettes(page, runner_site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(runner_site_url + "runner-a/")
+    snippets_on(page)
+    greet = snippet_named(page, "01_greet.py")
+    greet.run("import sys\n\nprint('out')\nprint('err', file=sys.stderr)\n")
+    for element in (
+        greet.root.locator(".snippet-stdout .snippet-text"), greet.root.locator(".snippet-stderr .snippet-text"),
+        greet.root.locator(".snippet-time").first, greet.status, greet.run_button,
+    ):
+        ratio = element.first.evaluate(_CONTRAST)
+        assert ratio >= 4.5, f"{scheme}: contrast {ratio:.2f} of {element}"
+
+
+def test_a_phone_sized_screen_fits_the_controls(browser, runner_site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(runner_site_url + "runner-a/")
+        snippets_on(page)
+        greet = snippet_named(page, "01_greet.py")
+        for button in (greet.run_button, greet.reset_button):
+            box = button.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{button} is off screen: {box}"
+            assert box["height"] >= 24 and box["width"] >= 24, f"{button} is too small to tap: {box}"
+        greet.watch_next_run()
+        greet.run_button.tap()
+        assert greet.wait_until_done() == "finished"
+        assert greet.output() == GREET_OUTPUT
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
+    finally:
+        context.close()

@@ -1,0 +1,312 @@
+"""The runner's engine: Stop, isolation between runs, and CPython's asyncio semantics in the browser.
+
+Ad-hoc code is typed into the editor of a snippet on the test-only page A (tests/runner/conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from live_snippets import cpython
+from tests.runner.conftest import snippet_named
+
+STOP_LIMIT_SECONDS = 3
+
+LOOPS = {
+    "busy loop": 'print("started")\nwhile True:\n    pass\n',
+    "awaiting loop": (
+        "import asyncio\n\n\nasync def main():\n    print(\"started\")\n    await asyncio.sleep(100)\n\n\n"
+        "asyncio.run(main())\n"
+    ),
+    "blocking sleep": 'import time\n\nprint("started")\ntime.sleep(100)\n',
+}
+
+
+def assert_responsive(page, limit_seconds: float = 0.5) -> None:
+    """The page's main thread answers quickly."""
+    started = time.perf_counter()
+    page.evaluate("() => document.title")
+    elapsed = time.perf_counter() - started
+    assert elapsed < limit_seconds, f"the page took {elapsed:.2f} s to answer while a snippet ran"
+
+
+@pytest.mark.parametrize("code", LOOPS.values(), ids=LOOPS.keys())
+def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_either_jspi, code):
+    greet, page = greet_either_jspi, greet_either_jspi.page
+    greet.start(code)
+    greet.wait_for_output("started")
+    assert greet.state == "running"
+    assert_responsive(page)
+    stopped_at = time.perf_counter()
+    greet.stop_button.click()
+    end_state = greet.wait_until_done(timeout_ms=10_000)
+    took = time.perf_counter() - stopped_at
+    assert end_state == "stopped"
+    assert took <= STOP_LIMIT_SECONDS, f"Stop took {took:.1f} s"
+    assert "Stopped" in greet.status_text()
+    assert greet.run('print("the next run works")') == "the next run works"
+
+
+def test_asyncio_run_works_with_and_without_stack_switching(greet_either_jspi):
+    assert greet_either_jspi.run() == "hello from page A\ngoodbye from page A"
+
+
+def test_globals_do_not_leak_between_runs(greet):
+    greet.run("secret = 42\nimport json\n")
+    assert greet.run('print("secret" in globals(), "json" in globals())') == "False False"
+
+
+def test_tasks_left_over_by_a_run_are_cancelled(greet, count, page_a):
+    leftover = """\
+import asyncio
+
+
+async def tick():
+    while True:
+        print("leftover tick")
+        await asyncio.sleep(0.1)
+
+
+async def main():
+    asyncio.get_running_loop().create_task(tick())
+    await asyncio.sleep(0.25)
+
+
+asyncio.run(main())
+"""
+    assert greet.run(leftover).splitlines() == ["leftover tick"] * 3
+    assert count.run("import asyncio\n\nasyncio.run(asyncio.sleep(0.5))\nprint('second')") == "second"
+    assert greet.output().splitlines() == ["leftover tick"] * 3, "the first run's task kept printing"
+
+
+def test_a_task_left_by_a_stopped_run_is_cancelled(greet, count, page_a):
+    greet.start(
+        "import asyncio\n\n\nasync def tick():\n    while True:\n        print('tick from the stopped run')\n"
+        "        await asyncio.sleep(0.1)\n\n\nasync def main():\n    asyncio.create_task(tick())\n"
+        "    await asyncio.sleep(100)\n\n\nasyncio.run(main())\n"
+    )
+    greet.wait_for_output("tick from the stopped run")
+    greet.stop_button.click()
+    assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
+    lines_when_stopped = len(greet.lines())
+    assert count.run("import asyncio\n\nasyncio.run(asyncio.sleep(0.5))\nprint('next')") == "next"
+    assert len(greet.lines()) == lines_when_stopped, "the stopped run kept printing"
+
+
+def test_output_of_one_snippet_never_lands_in_another_panel(greet, count, page_a):
+    greet.start(
+        "import asyncio\n\n\nasync def main():\n    for _ in range(30):\n        print('from greet')\n"
+        "        await asyncio.sleep(0.05)\n\n\nasyncio.run(main())\n"
+    )
+    greet.wait_for_output("from greet")
+    count.start(
+        "import asyncio\n\n\nasync def main():\n    for _ in range(10):\n        print('from count')\n"
+        "        await asyncio.sleep(0.05)\n\n\nasyncio.run(main())\n"
+    )
+    count.wait_until_done()
+    page_a.wait_for_timeout(300)
+    assert set(count.output().splitlines()) == {"from count"}
+    assert set(greet.output().splitlines()) <= {"from greet"}
+
+
+def test_stdout_and_stderr_stream_in_order_with_elapsed_times(greet, page_a):
+    greet.start(
+        "import sys, time\n\nprint('out 1')\nprint('err 1', file=sys.stderr)\nprint('out 2')\n"
+        "time.sleep(1)\nprint('out after a second')\n"
+    )
+    greet.wait_for_output("out 2")
+    assert "out after a second" not in greet.output(), "lines are not streamed as they are printed"
+    greet.wait_until_done()
+    lines = greet.lines()
+    assert [(line.kind, line.text) for line in lines] == [
+        ("snippet-stdout", "out 1"), ("snippet-stderr", "err 1"), ("snippet-stdout", "out 2"),
+        ("snippet-stdout", "out after a second"),
+    ]
+    assert all(re.fullmatch(r"\d+\.\d\d", line.time or "") for line in lines), [line.time for line in lines]
+    assert float(lines[0].time) < 0.5
+    assert 0.9 <= float(lines[3].time) <= 1.5
+    color = "(el) => getComputedStyle(el).color"
+    stdout_line = greet.root.locator(".snippet-line.snippet-stdout").first
+    stderr_line = greet.root.locator(".snippet-line.snippet-stderr").first
+    assert stdout_line.evaluate(color) != stderr_line.evaluate(color), "stderr is not styled differently"
+    assert re.fullmatch(r"Finished in \d+\.\d+ s", greet.status_text().strip()), greet.status_text()
+
+
+def test_the_shared_helpers_are_importable(greet):
+    output = greet.run("import asyncio\nfrom util import delay\n\nasyncio.run(delay(0.1))\n")
+    assert output == "sleeping for 0.1 second(s)\nfinished sleeping for 0.1 second(s)"
+
+
+def test_time_sleep_blocks_the_event_loop_as_in_cpython(greet_either_jspi):
+    greet = greet_either_jspi
+    code = """\
+import asyncio
+import time
+
+
+async def ticker():
+    for _ in range(3):
+        print("tick")
+        await asyncio.sleep(0.1)
+
+
+async def main():
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    time.sleep(0.5)  # blocks: the ticker cannot tick meanwhile
+    print("slept")
+    await task
+
+
+asyncio.run(main())
+"""
+    assert greet.run(code).splitlines() == ["tick", "slept", "tick", "tick"]
+
+
+def test_nested_asyncio_run_raises_as_in_cpython(greet_either_jspi):
+    greet = greet_either_jspi
+    code = """\
+import asyncio
+
+
+async def inner():
+    return 1
+
+
+async def main():
+    coroutine = inner()
+    try:
+        asyncio.run(coroutine)
+    except RuntimeError as error:
+        print(f"RuntimeError: {error}")
+        coroutine.close()
+
+
+asyncio.run(main())
+"""
+    assert greet.run(code) == "RuntimeError: asyncio.run() cannot be called from a running event loop"
+
+
+SLOW_STEP = re.compile(r"^Executing <Task .*main\(\).*> took 0\.2\d\d seconds$")
+
+
+@pytest.mark.parametrize("code", [
+    "import asyncio\nimport time\n\n\nasync def main():\n    time.sleep(0.25)\n\n\nasyncio.run(main(), debug=True)\n",
+    "import asyncio\nimport time\n\n\nasync def main():\n    asyncio.get_running_loop().set_debug(True)\n"
+    "    await asyncio.sleep(0)\n    time.sleep(0.25)\n\n\nasyncio.run(main())\n",
+], ids=["run(debug=True)", "loop.set_debug(True)"])
+def test_debug_mode_warns_about_a_slow_step(greet_either_jspi, code):
+    greet = greet_either_jspi
+    greet.run(code)
+    stderr = [line.text for line in greet.lines() if line.kind == "snippet-stderr"]
+    assert any(SLOW_STEP.match(line) for line in stderr), f"no slow-step warning on stderr: {stderr}"
+
+
+def test_pythonasynciodebug_in_the_command_warns_or_is_local_only(page_a):
+    snippet = snippet_named(page_a, "04_debug_env.py")
+    if snippet.state == "local-only":
+        assert "PYTHONASYNCIODEBUG=1 python 04_debug_env.py" in snippet.root.locator(".snippet-local-only").text_content()
+        return
+    snippet.run()
+    stderr = [line.text for line in snippet.lines() if line.kind == "snippet-stderr"]
+    assert any(SLOW_STEP.match(line) for line in stderr), f"no slow-step warning on stderr: {stderr}"
+
+
+def test_an_unretrieved_task_exception_is_reported_as_in_cpython(greet_either_jspi):
+    greet = greet_either_jspi
+    code = """\
+import asyncio
+
+
+async def fail():
+    raise ValueError("lost")
+
+
+async def main():
+    asyncio.create_task(fail())
+    await asyncio.sleep(0.1)
+
+
+asyncio.run(main())
+"""
+    name = greet.file_name
+    expected = f"""\
+Task exception was never retrieved
+future: <Task finished name='Task-2' coro=<fail() done, defined at {name}:4> exception=ValueError('lost')>
+Traceback (most recent call last):
+  File "{name}", line 5, in fail
+    raise ValueError("lost")
+ValueError: lost
+"""
+    actual = greet.run(code)
+    assert cpython.outputs_match(expected, actual), cpython.diff(expected, actual, "CPython", "browser")
+
+
+def test_tracebacks_show_only_the_readers_frames_with_their_lines(greet):
+    code = """\
+def inner():
+    raise ValueError("boom")
+
+
+def outer():
+    inner()
+
+
+outer()
+"""
+    name = greet.file_name
+    expected = f"""\
+Traceback (most recent call last):
+  File "{name}", line 9, in <module>
+    outer()
+  File "{name}", line 6, in outer
+    inner()
+  File "{name}", line 2, in inner
+    raise ValueError("boom")
+ValueError: boom
+"""
+    actual = greet.run(code)
+    assert cpython.outputs_match(expected, actual), cpython.diff(expected, actual, "CPython", "browser")
+    assert not re.search(r"pyodide|_pyodide|<exec>|webloop|worker", actual, re.IGNORECASE), actual
+
+
+def test_an_asyncio_traceback_shows_the_readers_frames(greet_either_jspi):
+    greet = greet_either_jspi
+    code = """\
+import asyncio
+
+
+async def main():
+    await asyncio.sleep(0)
+    raise RuntimeError("async boom")
+
+
+asyncio.run(main())
+"""
+    name = greet.file_name
+    expected = f"""\
+Traceback (most recent call last):
+  File "{name}", line 9, in <module>
+    asyncio.run(main())
+  File "{name}", line 6, in main
+    raise RuntimeError("async boom")
+RuntimeError: async boom
+"""
+    actual = greet.run(code)
+    assert cpython.outputs_match(expected, actual), cpython.diff(expected, actual, "CPython", "browser")
+    assert not re.search(r"pyodide|<exec>|webloop", actual, re.IGNORECASE), actual
+
+
+def test_a_syntax_error_points_at_its_line(greet):
+    name = greet.file_name
+    expected = f"""\
+  File "{name}", line 2
+    x = = 1
+        ^
+SyntaxError: invalid syntax
+"""
+    actual = greet.run("print('never printed')\nx = = 1\n")
+    assert cpython.outputs_match(expected, actual), cpython.diff(expected, actual, "CPython", "browser")
