@@ -1,0 +1,11 @@
+# run: PYTHONASYNCIODEBUG=1 python 03_environment_variable.py
+# local-only: sets an environment variable before Python starts
+import asyncio
+import sys
+
+
+async def main() -> None:
+    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {asyncio.get_running_loop().get_debug()}")
+
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# run: python -X dev 04_dev_mode_resource_warnings.py
+# local-only: needs a command-line option of the Python interpreter
+import asyncio
+import sys
+
+
+def count_lines(path: str) -> int:
+    return len(open(path).readlines())  # the file is never closed
+
+
+async def main() -> None:
+    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {asyncio.get_running_loop().get_debug()}")
+    print(f"this file has {count_lines(__file__)} lines")
+
+
+asyncio.run(main())
