@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test bench browser build update-outputs lock clean
 
 serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
+	SITE_URL=http://$(SERVE_ADDRESS)/ $(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
 
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/pytest -n 4
@@ -41,6 +41,6 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
-node_modules/.installed: package-lock.json
+node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
