@@ -109,3 +109,8 @@ def pytest_terminal_summary(terminalreporter):
             f"browser parity: {matched}/{runnable} runnable snippets; "
             f"{local_only} local-only snippets (not run; shown with their command)"
         )
+
+
+def pytest_collection_modifyitems(items):
+    """The browser parity tests first: they take longest, and pytest-xdist's workers then finish together."""
+    items.sort(key=lambda item: "tests/runner/test_parity.py" not in item.nodeid)

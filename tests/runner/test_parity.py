@@ -15,6 +15,7 @@ import pytest
 from live_snippets import cpython
 from live_snippets.snippet import Snippet
 from tests.conftest import ROOT
+from tests.runner.conftest import hide_jspi
 from tests.runner.driver import snippets_on
 
 PYODIDE_PYTHON = (3, 14)
@@ -45,43 +46,58 @@ def built_snippets(html: str) -> list[tuple[str, bool]]:
 
 @pytest.mark.parametrize("path", page_paths(), ids=lambda path: path.strip("/") or "home")
 def test_every_snippet_on_the_page_prints_the_recorded_output(path, built_site, site_url, page, record_property):
+    counts = [0, 0, 0]  # matched, runnable, local-only
+    try:
+        failures = check_page(page, site_url, built_site, path, counts)
+    finally:
+        record_property("browser_parity", tuple(counts))
+    assert not failures, f"{path}: {len(failures)} problem(s)\n\n" + "\n\n".join(failures)
+
+
+def test_the_reference_page_prints_the_recorded_output_without_jspi(built_site, site_url, page):
+    """Browsers without WebAssembly stack switching (Safari today) must not show a wrong result either."""
+    hide_jspi(page.context)
+    failures = check_page(page, site_url, built_site, "coroutines/", [0, 0, 0])
+    assert not failures, "coroutines/ without JSPI:\n\n" + "\n\n".join(failures)
+
+
+def check_page(page, site_url: str, built_site, path: str, counts: list[int]) -> list[str]:
+    """Run every snippet of a built page in the browser; returns the problems found. Counts go into `counts`."""
     built_page = built_site / path / "index.html"
     assert built_page.is_file(), f"{path}: not in the built site"
     expected_snippets = built_snippets(built_page.read_text(encoding="utf-8"))
-    runnable = sum(not local for _, local in expected_snippets)
-    matched, failures = 0, []
-    try:
-        if not expected_snippets:
-            return
-        page.goto(site_url + path)
-        snippets = snippets_on(page)
-        shown = [(snippet.path, snippet.local_only is not None) for snippet in snippets]
-        assert shown == expected_snippets, f"{path}: the page shows {shown}, the built HTML has {expected_snippets}"
-        for snippet in snippets:
-            if snippet.local_only is not None:
-                problem = local_only_problem(snippet)
-                if problem:
-                    failures.append(f"{snippet.path} (local-only): {problem}")
-                continue
-            expected = Snippet(SNIPPETS, snippet.path).expected_output(PYODIDE_PYTHON)
-            end_state = None
-            try:
-                snippet.start()
-                end_state = snippet.wait_until_done()
-                actual = snippet.output()
-            except AssertionError as error:
-                actual = f"[{error}]"
-            if cpython.outputs_match(expected.text, actual):
-                matched += 1
-            else:
-                failures.append(
-                    f"{snippet.path} in the browser (ended {end_state!r}, status {snippet.status_text()!r}) "
-                    f"does not print the output recorded for {expected.label}:\n"
-                    + cpython.diff(expected.text, actual, f"recorded ({expected.label})", "browser")
-                )
-    finally:
-        record_property("browser_parity", (matched, runnable, len(expected_snippets) - runnable))
-    assert not failures, f"{path}: {len(failures)} problem(s)\n\n" + "\n\n".join(failures)
+    counts[1] = sum(not local for _, local in expected_snippets)
+    counts[2] = len(expected_snippets) - counts[1]
+    if not expected_snippets:
+        return []
+    page.goto(site_url + path)
+    snippets = snippets_on(page)
+    shown = [(snippet.path, snippet.local_only is not None) for snippet in snippets]
+    assert shown == expected_snippets, f"{path}: the page shows {shown}, the built HTML has {expected_snippets}"
+    failures = []
+    for snippet in snippets:
+        if snippet.local_only is not None:
+            problem = local_only_problem(snippet)
+            if problem:
+                failures.append(f"{snippet.path} (local-only): {problem}")
+            continue
+        expected = Snippet(SNIPPETS, snippet.path).expected_output(PYODIDE_PYTHON)
+        end_state = None
+        try:
+            snippet.start()
+            end_state = snippet.wait_until_done()
+            actual = snippet.output()
+        except AssertionError as error:
+            actual = f"[{error}]"
+        if cpython.outputs_match(expected.text, actual):
+            counts[0] += 1
+        else:
+            failures.append(
+                f"{snippet.path} in the browser (ended {end_state!r}, status {snippet.status_text()!r}) "
+                f"does not print the output recorded for {expected.label}:\n"
+                + cpython.diff(expected.text, actual, f"recorded ({expected.label})", "browser")
+            )
+    return failures
 
 
 def local_only_problem(snippet) -> str | None:
