@@ -1,0 +1,12 @@
+import asyncio
+
+
+async def main() -> None:
+    try:
+        async with asyncio.timeout(0.5):
+            await asyncio.sleep(2)
+    except TimeoutError:  # the built-in TimeoutError, which asyncio.TimeoutError is since 3.11
+        print("gave up after 0.5 s")
+
+
+asyncio.run(main())
