@@ -1,0 +1,21 @@
+import asyncio
+
+
+async def stubborn() -> str:
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("stubborn: cancelled, but carrying on")  # no `raise`: the cancellation is swallowed
+    return "finished anyway"
+
+
+async def main() -> None:
+    task = asyncio.create_task(stubborn())
+    await asyncio.sleep(0.1)
+    task.cancel()
+    print(f"after cancel(): cancelling() = {task.cancelling()}")
+    result = await task  # no CancelledError: the task returned normally
+    print(f"result: {result!r}; cancelled() = {task.cancelled()}; cancelling() = {task.cancelling()}")
+
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+import asyncio
+
+
+async def main() -> None:
+    try:
+        async with asyncio.timeout(0.5) as deadline:
+            await asyncio.sleep(0.2)
+            print("first step done in time")
+            await asyncio.sleep(0.5)  # the whole block gets 0.5 s, not each await
+            print("never printed")
+    except TimeoutError:
+        print(f"the block timed out; expired() = {deadline.expired()}")
+
+
+asyncio.run(main())
