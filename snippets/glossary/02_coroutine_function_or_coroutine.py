@@ -1,0 +1,12 @@
+import inspect
+
+
+async def fetch() -> int:
+    return 42
+
+
+coroutine = fetch()
+print(f"fetch is a coroutine function: {inspect.iscoroutinefunction(fetch)}")
+print(f"fetch is a coroutine: {inspect.iscoroutine(fetch)}")
+print(f"fetch() is a coroutine: {inspect.iscoroutine(coroutine)}")
+coroutine.close()  # never run: close it instead of leaving it to warn
