@@ -1,0 +1,27 @@
+import asyncio
+import inspect
+from collections.abc import Awaitable
+
+
+class Timer:
+    """Awaiting a Timer waits for its seconds, then gives back how long it waited."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __await__(self):
+        # __await__ must return an iterator; a coroutine's own __await__ gives one
+        yield from asyncio.sleep(self.seconds).__await__()
+        return self.seconds
+
+
+async def main() -> None:
+    timer = Timer(0.5)
+    print(f"Awaitable is among Timer's base classes: {Awaitable in type(timer).__mro__}")
+    print(f"yet isinstance(timer, Awaitable): {isinstance(timer, Awaitable)}")
+    print(f"inspect.isawaitable(timer): {inspect.isawaitable(timer)}")
+    waited = await timer
+    print(f"waited {waited} s")
+
+
+asyncio.run(main())
