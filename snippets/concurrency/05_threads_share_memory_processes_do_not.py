@@ -1,0 +1,21 @@
+# local-only: starts a thread and a process, which the browser's Python cannot do
+import multiprocessing
+import threading
+
+notes = []
+
+
+def add_note(note: str) -> None:
+    notes.append(note)
+
+
+if __name__ == "__main__":  # a process may import this file again: only the parent runs this
+    thread = threading.Thread(target=add_note, args=["written by a thread"])
+    thread.start()
+    thread.join()
+    print(f"after the thread:  {notes}")
+
+    process = multiprocessing.Process(target=add_note, args=["written by a process"])
+    process.start()
+    process.join()
+    print(f"after the process: {notes}")
