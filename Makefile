@@ -6,13 +6,16 @@ BIN := $(VENV)/bin
 SERVE_ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test bench browser build update-outputs lock clean
+.PHONY: serve test audit bench browser build update-outputs lock clean
 
 serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
 	SITE_URL=http://$(SERVE_ADDRESS)/ $(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
 
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/pytest -n 4
+
+audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse on every page (slow: run it on a quiet machine)
+	$(BIN)/python -m tests.quality.lighthouse
 
 bench: $(VENV)/.installed node_modules/.installed browser  ## measure the in-browser runner (ROUNDS=5)
 	$(BIN)/python -m bench.runner_bench --rounds $(or $(ROUNDS),5)

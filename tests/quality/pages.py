@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import expect
+
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,6 +33,10 @@ def all_pages(site: Path) -> list[str]:
 
 def html_file(site: Path, path: str) -> Path:
     return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def pages_with_snippets(site: Path, pages: list[str]) -> list[str]:
+    return [path for path in pages if 'class="snippet"' in html_file(site, path).read_text(encoding="utf-8")]
 
 
 def label(path: str) -> str:
@@ -79,6 +85,18 @@ def read_head(site: Path, path: str) -> Head:
     parser = _HeadParser()
     parser.feed(html_file(site, path).read_text(encoding="utf-8"))
     return parser.head
+
+
+def run_first_snippet(page) -> str:
+    """Click Run on the page's first runnable snippet and wait until it finished; its data-snippet."""
+    snippet = page.locator(RUNNABLE_SNIPPET).first
+    run = snippet.locator("button.snippet-run")
+    assert run.count() == 1, (
+        f"{page.url}: no button.snippet-run in the first runnable div.snippet - has the runner enhanced the page?"
+    )
+    run.click()
+    expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)
+    return snippet.get_attribute("data-snippet")
 
 
 def table(header: list[str], rows: list[list[object]]) -> list[str]:

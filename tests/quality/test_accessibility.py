@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
-from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, SNIPPET_RUN_TIMEOUT_MS, html_file, label, table
+from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
 
 
 def open_page(guard, site_url: str, path: str, palette: str):
@@ -28,18 +27,6 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def run_first_snippet(page) -> str:
-    """Click Run on the page's first runnable snippet and wait until it finished; its data-snippet."""
-    snippet = page.locator(RUNNABLE_SNIPPET).first
-    run = snippet.locator("button.snippet-run")
-    assert run.count() == 1, (
-        f"{page.url}: no button.snippet-run in the first runnable div.snippet - has the runner enhanced the page?"
-    )
-    run.click()
-    expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)
-    return snippet.get_attribute("data-snippet")
-
-
 def report(figures, found: dict[str, list[str]]) -> list[str]:
     figures += table(["page", "violations"], [[page, len(lines)] for page, lines in found.items()])
     return [f"{page}: {line}" for page, lines in found.items() for line in lines]
@@ -59,10 +46,9 @@ def test_axe_finds_no_violation_on_any_page(palette, pages, site_url, local_only
 
 @pytest.mark.parametrize("palette", PALETTES)
 def test_axe_finds_no_violation_after_running_a_snippet(palette, pages, built_site, site_url, local_only, figures):
-    with_snippets = [path for path in pages if 'class="snippet"' in html_file(built_site, path).read_text("utf-8")]
     guard = local_only(palette)
     found, ran = {}, []
-    for path in with_snippets:
+    for path in pages_with_snippets(built_site, pages):
         page = open_page(guard, site_url, path, palette)
         if page.locator(RUNNABLE_SNIPPET).count():
             ran.append(f"{label(path)}: ran {run_first_snippet(page)}")
