@@ -1,7 +1,8 @@
 import asyncio
+from asyncio import CancelledError
 
-print(f"CancelledError is an Exception: {issubclass(asyncio.CancelledError, Exception)}")
-print(f"CancelledError is a BaseException: {issubclass(asyncio.CancelledError, BaseException)}")
+print(f"CancelledError is an Exception: {issubclass(CancelledError, Exception)}")
+print(f"CancelledError is a BaseException: {issubclass(CancelledError, BaseException)}")
 
 
 async def careful_worker() -> None:
@@ -17,7 +18,7 @@ async def main() -> None:
     task.cancel()
     try:
         await task
-    except asyncio.CancelledError:
+    except CancelledError:
         print("the cancellation went straight through `except Exception`")
 
 

@@ -5,7 +5,8 @@ async def stubborn() -> str:
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print("stubborn: cancelled, but carrying on")  # no `raise`: the cancellation is swallowed
+        # no `raise`: the cancellation is swallowed
+        print("stubborn: cancelled, but carrying on")
     return "finished anyway"
 
 
@@ -15,7 +16,8 @@ async def main() -> None:
     task.cancel()
     print(f"after cancel(): cancelling() = {task.cancelling()}")
     result = await task  # no CancelledError: the task returned normally
-    print(f"result: {result!r}; cancelled() = {task.cancelled()}; cancelling() = {task.cancelling()}")
+    print(f"result: {result!r}")
+    print(f"cancelled() = {task.cancelled()}, cancelling() = {task.cancelling()}")
 
 
 asyncio.run(main())

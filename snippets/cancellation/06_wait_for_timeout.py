@@ -4,7 +4,8 @@ from util import delay
 
 
 async def main() -> None:
-    print(f"asyncio.TimeoutError is TimeoutError: {asyncio.TimeoutError is TimeoutError}")
+    same_class = asyncio.TimeoutError is TimeoutError
+    print(f"asyncio.TimeoutError is TimeoutError: {same_class}")
     delay_task = asyncio.create_task(delay(2))
     try:
         result = await asyncio.wait_for(delay_task, timeout=1)

@@ -12,7 +12,8 @@ async def main() -> None:
     try:
         async with asyncio.timeout_at(deadline) as timeout:
             await step("connect", 0.3)
-            timeout.reschedule(timeout.when() + 0.5)  # this job may take a little longer
+            # this job may take a little longer: move the deadline
+            timeout.reschedule(timeout.when() + 0.5)
             await step("download", 0.9)
             await step("save", 0.5)
     except TimeoutError:

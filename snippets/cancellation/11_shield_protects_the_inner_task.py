@@ -17,7 +17,8 @@ async def handle_request(write: asyncio.Task) -> None:
 
 
 async def main() -> None:
-    write = asyncio.create_task(write_to_database())  # keep a reference to the inner task
+    # keep a reference to the inner task
+    write = asyncio.create_task(write_to_database())
     request = asyncio.create_task(handle_request(write))
     await asyncio.sleep(0.1)
     request.cancel()

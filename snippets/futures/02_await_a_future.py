@@ -4,7 +4,8 @@ import asyncio
 async def main() -> None:
     loop = asyncio.get_running_loop()
     reply = loop.create_future()
-    loop.call_later(0.5, reply.set_result, "pong")  # someone else will set the result later
+    # someone else will set the result later
+    loop.call_later(0.5, reply.set_result, "pong")
 
     print("waiting for the reply")
     result = await reply  # main is suspended until the future has a result

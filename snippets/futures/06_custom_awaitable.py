@@ -17,7 +17,7 @@ class Timer:
 
 async def main() -> None:
     timer = Timer(0.5)
-    print(f"Awaitable is among Timer's base classes: {Awaitable in type(timer).__mro__}")
+    print(f"Awaitable among Timer's classes: {Awaitable in type(timer).__mro__}")
     print(f"yet isinstance(timer, Awaitable): {isinstance(timer, Awaitable)}")
     print(f"inspect.isawaitable(timer): {inspect.isawaitable(timer)}")
     waited = await timer

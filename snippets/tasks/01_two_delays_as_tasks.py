@@ -1,13 +1,18 @@
 import asyncio
+import time
 
 from util import delay
 
 
 async def main() -> None:
-    sleep_for_one = asyncio.create_task(delay(1))  # wraps the coroutine and schedules it
-    print(f"create_task returned a Task: {isinstance(sleep_for_one, asyncio.Task)}")
-    result = await sleep_for_one  # waits for the task and gives its return value
-    print(f"the task returned {result}")
+    start = time.perf_counter()
+    # create_task wraps each coroutine in a task and schedules it
+    first = asyncio.create_task(delay(1))
+    second = asyncio.create_task(delay(1))
+    print(f"create_task returned a Task: {isinstance(first, asyncio.Task)}")
+    results = [await first, await second]  # each await gives a task's result
+    print(f"the tasks returned {results}")
+    print(f"two 1-second waits took {time.perf_counter() - start:.1f} s")
 
 
 asyncio.run(main())

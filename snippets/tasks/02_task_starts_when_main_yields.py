@@ -16,7 +16,8 @@ async def main() -> None:
     print("main: task created")
     await returns_at_once()  # this await never suspends, so main keeps running
     print("main: awaited a coroutine that did not suspend")
-    await asyncio.sleep(0)  # main suspends and yields to the event loop: the task gets its first turn
+    # main suspends, yielding to the event loop: the task gets its first turn
+    await asyncio.sleep(0)
     print("main: resumed after the task's first step")
     await task
 

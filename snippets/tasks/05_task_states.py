@@ -6,16 +6,20 @@ async def answer() -> int:
     return 42
 
 
+def state(task: asyncio.Task) -> str:
+    return f"done={task.done()} cancelled={task.cancelled()}"
+
+
 async def main() -> None:
-    finishes = asyncio.create_task(answer())
-    is_cancelled = asyncio.create_task(answer())
-    print(f"pending:   done={finishes.done()}")
+    normal = asyncio.create_task(answer())
+    cancelled = asyncio.create_task(answer())
+    print(f"pending:   {state(normal)}")
 
-    is_cancelled.cancel()
-    await asyncio.sleep(0.2)  # both tasks get to run to their end
+    cancelled.cancel()
+    await asyncio.sleep(0.2)  # long enough for both tasks to reach their end state
 
-    print(f"done:      done={finishes.done()} cancelled={finishes.cancelled()} result={finishes.result()}")
-    print(f"cancelled: done={is_cancelled.done()} cancelled={is_cancelled.cancelled()}")
+    print(f"result:    {state(normal)} result={normal.result()}")
+    print(f"cancelled: {state(cancelled)}")
 
 
 asyncio.run(main())

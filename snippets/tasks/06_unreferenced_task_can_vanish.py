@@ -4,7 +4,8 @@ import gc
 
 async def wait_for_a_reply() -> None:
     try:
-        reply = asyncio.get_running_loop().create_future()  # stands in for a reply nobody else tracks
+        # stands in for a reply that nothing else keeps track of
+        reply = asyncio.get_running_loop().create_future()
         await reply
     finally:
         print("wait_for_a_reply: stopped before it got a reply")

@@ -17,7 +17,9 @@ async def main() -> None:
     await asyncio.sleep(0.3)  # the other two were not cancelled: they finish meanwhile
 
     print("again, with return_exceptions=True:")
-    results = await asyncio.gather(fetch(1, 0.3), fetch(2, 0.1), fetch(3, 0.2), return_exceptions=True)
+    results = await asyncio.gather(
+        fetch(1, 0.3), fetch(2, 0.1), fetch(3, 0.2), return_exceptions=True
+    )
     print(results)
 
 

@@ -1,18 +1,19 @@
-# local-only: the browser's event loop (Pyodide 314) fails with asyncio.eager_task_factory
+# local-only: the browser's asyncio (Pyodide 314) fails with eager_task_factory
 import asyncio
 
 
 async def lookup(key: str, cached: bool) -> str:
     print(f"lookup {key}: started")
     if not cached:
-        await asyncio.sleep(0.1)  # a real wait: the eager task is suspended here like any task
+        await asyncio.sleep(0.1)  # a real wait: the task is suspended here
     print(f"lookup {key}: finished")
     return key.upper()
 
 
 async def main() -> None:
     asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
-    hit = asyncio.create_task(lookup("a", cached=True))  # runs right here, to its first real wait
+    # an eager task runs right here, inside create_task, up to its first real wait
+    hit = asyncio.create_task(lookup("a", cached=True))
     miss = asyncio.create_task(lookup("b", cached=False))
     print(f"after create_task: hit done={hit.done()}, miss done={miss.done()}")
     print(await hit, await miss)
