@@ -75,13 +75,11 @@ def test_the_404_page_helps(built_site, sitemap_pages, site_url, local_only, fig
 
 
 def test_every_page_has_a_favicon(built_site, pages, figures):
-    icons = {label(path): read_head(built_site, path).links.get("icon", "") for path in pages}
-    figures += table(["page", "favicon"], list(icons.items()))
-    for path in pages:
-        href = read_head(built_site, path).links.get("icon", "")
+    icons = {path: read_head(built_site, path).links.get("icon", "") for path in pages}
+    figures += table(["page", "favicon"], [[label(path), href] for path, href in icons.items()])
+    for path, href in icons.items():
         assert href.endswith(".svg"), f"{label(path)}: favicon {href!r} is not the site's SVG"
-        target = urljoin(SITE_URL + path, href)
-        icon = built_site / urlsplit(target).path.lstrip("/")
+        icon = built_site / urlsplit(urljoin(SITE_URL + path, href)).path.lstrip("/")
         assert icon.is_file(), f"{label(path)}: favicon {href!r} does not exist"
         assert "<svg" in icon.read_text(encoding="utf-8")
 

@@ -24,7 +24,8 @@ def test_no_page_requests_another_origin(pages, site_url, local_only, figures):
         page.close()
         rows.append([label(path), len(guard.requests) - before])
     figures += table(["page", "requests"], rows) + origins(guard.requests)
-    assert not guard.foreign, "requests to other origins:\n" + "\n".join(sorted(set(guard.foreign)))
+    foreign = sorted(set(guard.foreign))
+    assert not foreign, "requests to other origins:\n" + "\n".join(foreign)
 
 
 def test_running_a_snippet_requests_no_other_origin(pages, built_site, site_url, local_only, figures):
@@ -40,4 +41,5 @@ def test_running_a_snippet_requests_no_other_origin(pages, built_site, site_url,
     page.wait_for_load_state("networkidle")
     figures.append(f"ran {ran} on {label(path)}")
     figures += origins(guard.requests)
-    assert not guard.foreign, "requests to other origins:\n" + "\n".join(sorted(set(guard.foreign)))
+    foreign = sorted(set(guard.foreign))
+    assert not foreign, "requests to other origins:\n" + "\n".join(foreign)
