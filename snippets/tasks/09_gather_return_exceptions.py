@@ -11,10 +11,10 @@ async def fetch(page: int, seconds: float) -> str:
 
 async def main() -> None:
     try:
-        await asyncio.gather(fetch(1, 0.3), fetch(2, 0.1), fetch(3, 0.2))
+        await asyncio.gather(fetch(1, 0.7), fetch(2, 0.1), fetch(3, 0.4))
     except ValueError as error:
         print(f"gather raised: {error}")
-    await asyncio.sleep(0.3)  # the other two were not cancelled: they finish meanwhile
+    await asyncio.sleep(0.8)  # the other two were not cancelled: they finish meanwhile
 
     print("again, with return_exceptions=True:")
     results = await asyncio.gather(

@@ -18,7 +18,7 @@ async def main() -> None:
         async with asyncio.TaskGroup() as group:
             group.create_task(fetch(1, 0.1))
             group.create_task(fetch(2, 0.2))
-            group.create_task(fetch(3, 0.3))
+            group.create_task(fetch(3, 1.0))
     except* ValueError as group_error:
         print(f"caught {group_error!r}")
         for error in group_error.exceptions:
