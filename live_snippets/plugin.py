@@ -1,26 +1,70 @@
-"""The MkDocs plugin: expands snippet directives into code and recorded output."""
+"""The MkDocs plugin: expands snippet directives into code and recorded output, and makes them runnable.
+
+Options are documented in this folder's README.md.
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import html
+import json
+import re
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
-from .snippet import SnippetError, expand
+from .snippet import Snippet, SnippetError, expand
+
+ASSETS = Path(__file__).parent / "assets"
+SITE_ASSETS = "assets/live-snippets"  # where the runner's files go in the built site
+SITE_PYODIDE = "assets/pyodide/"  # where the self-hosted copy of Pyodide goes
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_VERSION = "314.0.7"  # the runtime (assets/runtime.py) is written for this Pyodide's CPython 3.14
+_DEFAULT_PYODIDE_URL = 'const PYODIDE_URL = "../pyodide/";'  # a line of runner.js
+_SNIPPET_DIV = re.compile(r'<div class="snippet"(?P<attributes>[^>]*)>')
+_PATH = re.compile(r'\bdata-snippet="(?P<path>[^"]+)"')
 
 
 class LiveSnippetsConfig(base.Config):
     snippets_dir = c.Type(str, default="snippets")  # relative to mkdocs.yml
+    run_in_browser = c.Type(bool, default=True)
+    pyodide_url = c.Optional(c.Type(str))  # a Pyodide base URL (a CDN); default: a self-hosted copy
+    node_modules = c.Type(str, default="node_modules")  # where `npm ci` put the pyodide package
+    helpers = c.Optional(c.ListOfItems(c.Type(str)))  # modules importable by snippets; default: snippets_dir/*.py
+    local_only = c.ListOfItems(c.Type(str), default=[])  # glob patterns of snippet paths not to run in a browser
 
 
 class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
     def on_config(self, config):
-        self.root = (Path(config.config_file_path).parent / self.config.snippets_dir).resolve()
+        self.config_dir = Path(config.config_file_path).parent
+        self.root = (self.config_dir / self.config.snippets_dir).resolve()
         if not self.root.is_dir():
             raise PluginError(f"live-snippets: snippets_dir {self.root} is not a folder")
+        self.pyodide_dir = (self.config_dir / self.config.node_modules / "pyodide").resolve()
+        if self.config.run_in_browser and not self.config.pyodide_url:
+            missing = [name for name in PYODIDE_FILES if not (self.pyodide_dir / name).is_file()]
+            if missing:
+                raise PluginError(
+                    f"live-snippets: Pyodide is not installed ({self.pyodide_dir} lacks {', '.join(missing)}). "
+                    "Run `npm ci` (or `make build`), or set the plugin's pyodide_url option."
+                )
+            version = json.loads((self.pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
+            if version != PYODIDE_VERSION:
+                raise PluginError(
+                    f"live-snippets: needs Pyodide {PYODIDE_VERSION}, {self.pyodide_dir} has {version}; run `npm ci`"
+                )
+        helpers = self.config.helpers
+        if helpers is None:
+            helpers = sorted(p.name for p in self.root.glob("*.py"))
+        self.helpers = {name: self.root / name for name in helpers}
+        for name, file in self.helpers.items():
+            if not file.is_file():
+                raise PluginError(f"live-snippets: helper module {name} is not a file in {self.root}")
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -28,3 +72,57 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
             return expand(markdown, self.root)
         except SnippetError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from error
+
+    def on_page_content(self, html_text, page, config, files):
+        """Mark snippets that cannot run in a browser; link the runner from pages with a runnable one."""
+        runnable = False
+
+        def mark(match: re.Match) -> str:
+            nonlocal runnable
+            path = _PATH.search(match["attributes"])
+            reason = self.local_only_reason(Snippet(self.root, html.unescape(path["path"])))
+            if reason is None:
+                runnable = True
+                return match[0]
+            if "data-local-only=" in match["attributes"]:
+                return match[0]
+            return f'<div class="snippet" data-local-only="{html.escape(reason)}"{match["attributes"]}>'
+
+        html_text = _SNIPPET_DIV.sub(mark, html_text)
+        if not (runnable and self.config.run_in_browser):
+            return html_text
+        base = get_relative_url(SITE_ASSETS, page.url)
+        return (
+            f'{html_text}\n<link rel="stylesheet" href="{base}/live-snippets.css">'
+            f'\n<script type="module" src="{base}/runner.js"></script>\n'
+        )
+
+    def local_only_reason(self, snippet: Snippet) -> str | None:
+        if snippet.local_only:
+            return snippet.local_only
+        if any(fnmatch.fnmatchcase(snippet.path, pattern) for pattern in self.config.local_only):
+            return "marked local-only in mkdocs.yml"
+        if snippet.command.options:
+            return f"needs the interpreter options {' '.join(snippet.command.options)}"
+        return None
+
+    def on_post_build(self, config):
+        if not self.config.run_in_browser:
+            return
+        site = Path(config.site_dir)
+        assets = site / SITE_ASSETS
+        assets.mkdir(parents=True, exist_ok=True)
+        for name in ("worker.js", "runtime.py", "live-snippets.css"):
+            shutil.copyfile(ASSETS / name, assets / name)
+        runner = (ASSETS / "runner.js").read_text(encoding="utf-8")
+        if self.config.pyodide_url:  # the default, ../pyodide/ from runner.js, is the self-hosted copy
+            url = self.config.pyodide_url.rstrip("/") + "/"
+            runner = runner.replace(_DEFAULT_PYODIDE_URL, f"const PYODIDE_URL = {json.dumps(url)};", 1)
+        (assets / "runner.js").write_text(runner, encoding="utf-8")
+        helpers = {name: file.read_text(encoding="utf-8") for name, file in self.helpers.items()}
+        (assets / "helpers.json").write_text(json.dumps(helpers), encoding="utf-8")
+        if not self.config.pyodide_url:
+            (site / SITE_PYODIDE).mkdir(parents=True, exist_ok=True)
+            for name in PYODIDE_FILES:
+                shutil.copyfile(self.pyodide_dir / name, site / SITE_PYODIDE / name)
+

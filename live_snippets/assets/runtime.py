@@ -1,0 +1,334 @@
+"""The Python half of the live-snippets worker: runs a snippet the way `python FILE` runs it, inside Pyodide.
+
+Pyodide's own event loop (WebLoop) is driven by the browser and differs from CPython's in ways a lesson shows
+(time.sleep does not block it, debug mode does nothing, nested asyncio.run succeeds...). So a snippet runs on
+CPython's own loop instead: asyncio's selector event loop with a selector that has no files to watch and only
+waits for the next timer. `asyncio.run`, `loop.run_until_complete`, debug mode and error reports are then
+CPython's code, unchanged. Waiting is done by `host.wait` (a JavaScript promise, through stack switching) where
+the browser has it, so that Stop can wake a waiting snippet; elsewhere by a blocking sleep.
+
+Stop works like Ctrl+C: the first press cancels asyncio.run's main task, a second one raises KeyboardInterrupt.
+"""
+
+import _thread
+import asyncio
+import atexit
+import builtins
+import gc
+import io
+import itertools
+import json
+import linecache
+import logging
+import os
+import re
+import selectors
+import signal
+import sys
+import time
+import traceback
+import types
+import warnings
+from asyncio import events, selector_events
+
+from pyodide.ffi import can_run_sync, run_sync
+from pyodide.webloop import _orig_sleep
+
+host = None  # the worker's JavaScript object: output(stream, text), flush(), wait(ms), takeStopRequest()
+ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets folder on PYTHONPATH
+_STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
+
+
+class _Output(io.TextIOBase):
+    """sys.stdout or sys.stderr: every write goes to the page at once, as with PYTHONUNBUFFERED=1."""
+
+    def __init__(self, name: str, fileno: int):
+        self.name = f"<{name}>"
+        self._stream = name
+        self._fileno = fileno
+
+    encoding = "utf-8"
+    errors = "backslashreplace"
+    line_buffering = True
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self._fileno
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            host.output(self._stream, _short_paths(text))
+        return len(text)
+
+
+def _short_paths(text: str) -> str:
+    """Paths as the recorded CPython outputs show them: snippet files by name, the standard library as `...`."""
+    if "/" not in text:
+        return text
+    text = text.replace(os.getcwd() + "/", "").replace(ROOT + "/", "")
+    return _STDLIB.sub(".../", text)
+
+
+def _input(prompt=""):
+    sys.stdout.write(str(prompt))
+    raise EOFError("input() cannot read from a keyboard in the browser: run this snippet on your machine to type")
+
+
+# --- CPython's event loop, waiting on timers only ---------------------------------------------------------------
+
+
+class _TimersOnlySelector(selectors.BaseSelector):
+    """A selector with no files to watch: select() only waits until the loop's next timer is due."""
+
+    def register(self, fileobj, events, data=None):
+        raise NotImplementedError("a browser has no files or sockets to watch")
+
+    def unregister(self, fileobj):
+        raise KeyError(fileobj)
+
+    def select(self, timeout=None):
+        _wait(timeout)
+        return []
+
+    def close(self):
+        pass
+
+    def get_map(self):
+        return {}
+
+
+class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
+    """The loop asyncio.new_event_loop() makes on Linux, minus its self-pipe (there are no threads to wake it)."""
+
+    def __init__(self):
+        super().__init__(_TimersOnlySelector())
+
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def create_task(self, coro, *, name=None, context=None, **kwargs):
+        if name is None:  # CPython numbers tasks per process; each run is a fresh process
+            name = f"Task-{next(_task_numbers)}"
+        task = super().create_task(coro, name=name, context=context, **kwargs)
+        if task._source_traceback:  # debug mode: where the task was created, without this method
+            del task._source_traceback[-1]
+        return task
+
+
+_UnixSelectorEventLoop.__module__ = "asyncio.unix_events"  # what type(loop) shows under CPython on Linux
+_task_numbers = itertools.count(1)
+
+
+class _Policy(events._BaseDefaultEventLoopPolicy):
+    _loop_factory = _UnixSelectorEventLoop
+
+
+def _wait(seconds):
+    """Block the snippet for `seconds` (None: until stopped), letting Stop interrupt it where possible."""
+    host.flush()
+    if can_run_sync():
+        _wait_for_host(-1 if seconds is None else seconds * 1000)
+        if host.takeStopRequest():
+            _thread.interrupt_main()  # as Ctrl+C does: asyncio.run cancels its main task, else KeyboardInterrupt
+    else:
+        _orig_sleep(3600 * 24 if seconds is None else seconds)
+
+
+def _wait_for_host(milliseconds):
+    """Pyodide turns the promise into a future of its own loop: make that loop the current one meanwhile."""
+    running, policy = events._get_running_loop(), events._get_event_loop_policy()
+    events._set_running_loop(_pyodide_loop)
+    events._set_event_loop_policy(_pyodide_policy)
+    try:
+        run_sync(host.wait(milliseconds))
+    finally:
+        events._set_running_loop(running)
+        events._set_event_loop_policy(policy)
+
+
+def _blocking_sleep(seconds):
+    """time.sleep: blocks everything, the event loop included, as in CPython."""
+    if not isinstance(seconds, (int, float)) or seconds < 0:
+        return _orig_sleep(seconds)  # raises CPython's own error
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        _wait(left)
+
+
+# --- one run --------------------------------------------------------------------------------------------------
+
+
+def _warn_unawaited_coroutine(coro):
+    """warnings._warn_unawaited_coroutine, without the runner's frames in "Coroutine created at"."""
+    message = f"coroutine '{coro.__qualname__}' was never awaited"
+    origin = [frame for frame in reversed(coro.cr_origin or ()) if frame[0] != __file__]
+    if origin:
+        frames = [(file, line, function, linecache.getline(file, line)) for file, line, function in origin]
+        message += "\nCoroutine created at (most recent call last)\n" + "".join(traceback.format_list(frames))
+    warnings.warn(message.rstrip("\n"), category=RuntimeWarning, stacklevel=2, source=coro)
+
+
+def _is_readers_frame(frame: traceback.FrameSummary) -> bool:
+    return not frame.filename.startswith(("/", "<")) or frame.filename.startswith(ROOT + "/")
+
+
+def _readers_frames_only(error: traceback.TracebackException) -> None:
+    seen = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.stack = traceback.StackSummary.from_list(
+            [frame for frame in current.stack if _is_readers_frame(frame)]
+        )
+        pending += [current.__cause__, current.__context__, *(current.exceptions or [])]
+
+
+def _report(error: BaseException) -> None:
+    """Print an uncaught exception as CPython does, without the runner's frames."""
+    formatted = traceback.TracebackException.from_exception(error)
+    _readers_frames_only(formatted)
+    sys.stderr.write("".join(formatted.format()))
+
+
+class _Saved:
+    """Interpreter state a snippet may change, restored after each run so that runs do not leak into each other."""
+
+    def __init__(self):
+        self.builtins = dict(builtins.__dict__)
+        self.environ = dict(os.environ)
+        self.path = list(sys.path)
+        self.modules = set(sys.modules)
+        self.warning_filters = list(warnings.filters)
+        self.showwarning = warnings.showwarning
+        self.recursion_limit = sys.getrecursionlimit()
+        self.main = sys.modules["__main__"]
+        self.policy = events._get_event_loop_policy()
+
+    def restore(self):
+        atexit._clear()
+        builtins.__dict__.clear()
+        builtins.__dict__.update(self.builtins)
+        os.environ.clear()
+        os.environ.update(self.environ)
+        os.chdir("/home/pyodide")
+        sys.path[:] = self.path
+        for name in set(sys.modules) - self.modules:
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if module_file.startswith(ROOT) or name in ("this", "antigravity"):
+                del sys.modules[name]
+        sys.modules["__main__"] = self.main
+        warnings.filters[:] = self.warning_filters
+        warnings._filters_mutated()
+        warnings.showwarning = self.showwarning
+        sys.setrecursionlimit(self.recursion_limit)
+        sys.settrace(None)
+        sys.setprofile(None)
+        sys.set_coroutine_origin_tracking_depth(0)
+        sys.excepthook = sys.__excepthook__
+        sys.unraisablehook = sys.__unraisablehook__
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _reset_logging()
+        events._set_event_loop_policy(self.policy)
+
+
+def _reset_logging():
+    logging.disable(logging.NOTSET)
+    loggers = [logging.root, *(x for x in logging.root.manager.loggerDict.values() if isinstance(x, logging.Logger))]
+    for logger in loggers:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.setLevel(logging.NOTSET)
+        logger.propagate = True
+        logger.disabled = False
+        logger.filters.clear()
+    logging.root.setLevel(logging.WARNING)
+    logging.root.manager._clear_cache()
+
+
+def run(code: str, filename: str, folder: str, env_json: str) -> int:
+    """Run one snippet as `python FILENAME` in FOLDER (relative to ROOT) would; returns the exit status."""
+    global _task_numbers
+    saved = _Saved()
+    webloop = events._get_running_loop()
+    main = types.ModuleType("__main__")
+    main.__dict__.update(__file__=filename, __builtins__=builtins, __cached__=None)
+    directory = f"{ROOT}/{folder}".rstrip("/")
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(f"{directory}/{filename}", "w", encoding="utf-8") as file:
+            file.write(code)  # for linecache (tracebacks, warnings) and code that reads its own file
+        os.chdir(directory)
+        os.environ.update(json.loads(env_json))
+        sys.path[:0] = [directory, ROOT]
+        sys.argv[:] = [filename]
+        sys.modules["__main__"] = main
+        builtins.input = _input
+        linecache.checkcache()
+        _task_numbers = itertools.count(1)
+        events._set_event_loop_policy(_Policy())
+        events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
+        status = _execute(code, filename, main.__dict__)
+        try:
+            atexit._run_exitfuncs()
+        except BaseException as error:  # noqa: BLE001 - reported like any other uncaught error
+            _report(error)
+        _exit(main)
+        return status
+    finally:
+        events._set_running_loop(webloop)
+        saved.restore()
+        host.flush()
+
+
+def _exit(main: types.ModuleType) -> None:
+    """Drop what the snippet left behind, reporting what CPython reports at exit ("Task was destroyed...")."""
+    with warnings.catch_warnings(record=True) as caught:
+        main.__dict__.clear()
+        gc.collect()
+    for warning in caught:  # at exit no frame is running: CPython says where as <sys>:0
+        sys.stderr.write(f"<sys>:0: {warning.category.__name__}: {warning.message}\n")
+
+
+def _execute(code: str, filename: str, namespace: dict) -> int:
+    try:
+        compiled = compile(code, filename, "exec", dont_inherit=True)
+        exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
+    except SystemExit as exit_:
+        if exit_.code is None or isinstance(exit_.code, int):
+            return exit_.code or 0
+        print(exit_.code, file=sys.stderr)
+        return 1
+    except BaseException as error:  # noqa: BLE001 - printed as CPython prints it
+        _report(error)
+        return 1
+    return 0
+
+
+def setup(js_host) -> None:
+    """Called once when the worker has loaded Pyodide."""
+    global host, _pyodide_loop, _pyodide_policy
+    host = js_host
+    _pyodide_loop, _pyodide_policy = events._get_running_loop(), events._get_event_loop_policy()
+    os.makedirs(ROOT, exist_ok=True)
+    sys.stdout = _Output("stdout", 1)
+    sys.stderr = _Output("stderr", 2)
+    sys.stdin = io.StringIO("")  # standard input is empty, as with `python FILE < /dev/null`
+    asyncio.run = asyncio.runners.run  # Pyodide replaces these two with versions built for its own loop
+    time.sleep = _blocking_sleep
+    warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
