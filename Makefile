@@ -14,8 +14,8 @@ serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live r
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/pytest -n 4
 
-audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse on every page (slow: run it on a quiet machine)
-	$(BIN)/python -m tests.quality.lighthouse
+audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse on every page, or PAGES="tasks/ 404.html" (needs a quiet machine)
+	$(BIN)/python -m tests.quality.lighthouse $(PAGES)
 
 bench: $(VENV)/.installed node_modules/.installed browser  ## measure the in-browser runner (ROUNDS=5)
 	$(BIN)/python -m bench.runner_bench --rounds $(or $(ROUNDS),5)
