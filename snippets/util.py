@@ -17,7 +17,7 @@ async def delay(delay_seconds: float) -> float:
 def async_timed(func):
     """Decorate a coroutine function to print how long each call took, wall clock, waits included."""
     if not inspect.iscoroutinefunction(func):
-        raise TypeError(f"async_timed decorates coroutine functions (async def), not {func!r}")
+        raise TypeError(f"async_timed needs a coroutine function (async def), not {func!r}")
 
     @functools.wraps(func)
     async def wrapped(*args, **kwargs):
@@ -26,6 +26,7 @@ def async_timed(func):
         try:
             return await func(*args, **kwargs)
         finally:  # also when the call fails or is cancelled
-            print(f"{func.__name__} finished in {time.perf_counter() - start:.1f} second(s)")
+            elapsed = time.perf_counter() - start
+            print(f"{func.__name__} finished in {elapsed:.1f} second(s)")
 
     return wrapped

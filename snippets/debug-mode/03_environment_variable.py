@@ -5,7 +5,8 @@ import sys
 
 
 async def main() -> None:
-    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {asyncio.get_running_loop().get_debug()}")
+    loop = asyncio.get_running_loop()
+    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {loop.get_debug()}")
 
 
 asyncio.run(main())

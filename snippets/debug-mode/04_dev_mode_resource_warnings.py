@@ -9,7 +9,8 @@ def count_lines(path: str) -> int:
 
 
 async def main() -> None:
-    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {asyncio.get_running_loop().get_debug()}")
+    loop = asyncio.get_running_loop()
+    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {loop.get_debug()}")
     print(f"this file has {count_lines(__file__)} lines")
 
 

@@ -3,18 +3,20 @@ import asyncio
 import threading
 
 
-def from_worker_thread(loop: asyncio.AbstractEventLoop) -> None:
+def from_worker_thread(loop: asyncio.AbstractEventLoop, reply: asyncio.Future) -> None:
     try:
         loop.call_soon(print, "never scheduled")
     except RuntimeError as error:
         print(f"call_soon: RuntimeError: {error}")
-    loop.call_soon_threadsafe(print, "call_soon_threadsafe: scheduled, and run by the loop")
+    loop.call_soon_threadsafe(reply.set_result, "call_soon_threadsafe: scheduled and run")
 
 
 async def main() -> None:
-    worker = threading.Thread(target=from_worker_thread, args=[asyncio.get_running_loop()])
+    loop = asyncio.get_running_loop()
+    reply = loop.create_future()
+    worker = threading.Thread(target=from_worker_thread, args=[loop, reply])
     worker.start()
-    await asyncio.sleep(0.5)
+    print(await reply)
     worker.join()
 
 

@@ -13,7 +13,8 @@ async def main() -> None:
     print(f"current task: {asyncio.current_task().get_name()}")
     for task in sorted(asyncio.all_tasks(), key=lambda task: task.get_name()):
         frame = task.get_stack()[-1]  # the frame of the task's own coroutine
-        print(f"{task.get_name()}: paused in {frame.f_code.co_name}() at line {frame.f_lineno}")
+        where = f"{frame.f_code.co_name}() at line {frame.f_lineno}"
+        print(f"{task.get_name()}: paused in {where}")
     for task in asyncio.all_tasks() - {asyncio.current_task()}:
         task.cancel()
 

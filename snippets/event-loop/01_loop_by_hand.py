@@ -1,4 +1,4 @@
-# local-only: the in-browser Python runs on the browser's own event loop, which cannot be created or closed by hand
+# local-only: the browser's own event loop cannot be created or closed by hand
 import asyncio
 
 
@@ -10,7 +10,7 @@ async def main() -> str:
 loop = asyncio.new_event_loop()
 try:
     print(loop.run_until_complete(main()))
-    print(f"after run_until_complete: running={loop.is_running()}, closed={loop.is_closed()}")
+    print(f"then: running={loop.is_running()}, closed={loop.is_closed()}")
 finally:
     loop.close()  # always close a loop you created: it frees its resources
 print(f"after close: closed={loop.is_closed()}")

@@ -1,4 +1,4 @@
-# local-only: the in-browser Python runs on the browser's own event loop, which cannot be created or closed by hand
+# local-only: the browser's own event loop cannot be created or closed by hand
 import asyncio
 
 
@@ -13,4 +13,5 @@ with asyncio.Runner() as runner:
     print(f"runner.get_loop() is that loop: {runner.get_loop() is first}")
 print(f"closed when the with block ends: {first.is_closed()}")
 
-print(f"two asyncio.run calls used the same loop: {asyncio.run(current_loop()) is asyncio.run(current_loop())}")
+first, second = asyncio.run(current_loop()), asyncio.run(current_loop())
+print(f"two asyncio.run calls used the same loop: {first is second}")

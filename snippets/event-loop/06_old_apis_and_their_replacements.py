@@ -3,11 +3,11 @@ import asyncio
 
 async def main() -> None:
     running = asyncio.get_running_loop()
-    # inside a coroutine, the old get_event_loop() returns the running loop on every version
+    # inside a coroutine, get_event_loop() returns the running loop, on every version
     print(f"get_event_loop() is get_running_loop(): {asyncio.get_event_loop() is running}")
 
     try:
-        await asyncio.sleep(0.1, loop=running)  # `loop` arguments were removed in Python 3.10
+        await asyncio.sleep(0.1, loop=running)  # removed in Python 3.10
     except TypeError as error:
         print(f"TypeError: {error}")
     try:

@@ -11,7 +11,7 @@ def blocking_get(url: str) -> int:
 
 async def fetch_status(url: str, start: float) -> int:
     print(f"{url}: started at {time.perf_counter() - start:.1f} s")
-    return await asyncio.to_thread(blocking_get, url)  # blocks a worker thread, not the loop
+    return await asyncio.to_thread(blocking_get, url)  # blocks a thread, not the loop
 
 
 async def main() -> None:

@@ -17,7 +17,8 @@ async def main() -> None:
     with ThreadPoolExecutor(max_workers=3) as pool:  # at most 3 calls at a time
         calls = [loop.run_in_executor(pool, blocking_get, url) for url in urls]
         statuses = await asyncio.gather(*calls)
-    print(f"{len(statuses)} calls with 3 threads: {statuses} after {time.perf_counter() - start:.1f} s")
+    elapsed = time.perf_counter() - start
+    print(f"{len(statuses)} calls with 3 threads: {statuses} after {elapsed:.1f} s")
 
 
 asyncio.run(main())

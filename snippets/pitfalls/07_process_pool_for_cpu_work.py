@@ -11,11 +11,14 @@ def count_primes(limit: int) -> tuple[int, int]:
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
+    limits = [50_000, 60_000]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        calls = [loop.run_in_executor(pool, count_primes, limit) for limit in (50_000, 60_000)]
-        for limit, (primes, pid) in zip((50_000, 60_000), await asyncio.gather(*calls)):
-            print(f"{primes} primes below {limit}, counted in another process: {pid != os.getpid()}")
+        calls = [loop.run_in_executor(pool, count_primes, limit) for limit in limits]
+        results = await asyncio.gather(*calls)
+    for limit, (primes, pid) in zip(limits, results):
+        print(f"{primes} primes below {limit}, counted in another process: {pid != os.getpid()}")
 
 
-if __name__ == "__main__":  # required: worker processes may import this file, and must not run main() again
+# Required: worker processes may import this file, and must not run main() again.
+if __name__ == "__main__":
     asyncio.run(main())
