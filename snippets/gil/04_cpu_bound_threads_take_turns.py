@@ -1,0 +1,23 @@
+# local-only: starts threads, which the browser's Python cannot do
+import threading
+import time
+
+
+def count_down(number: int) -> None:
+    while number > 0:  # pure Python, CPU-bound: it never waits for anything
+        number -= 1
+
+
+wall_start = time.perf_counter()
+cpu_start = time.process_time()  # CPU time of the whole process, all threads added up
+threads = [threading.Thread(target=count_down, args=[5_000_000]) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+cpu_seconds = time.process_time() - cpu_start
+wall_seconds = time.perf_counter() - wall_start
+
+# Two threads running in parallel would use about two seconds of CPU time per second.
+cores_busy = cpu_seconds / wall_seconds
+print(f"two CPU-bound threads kept more than one core busy: {cores_busy > 1.5}")

@@ -1,0 +1,16 @@
+# local-only: starts processes, which the browser's Python cannot do
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def count_down(number: int) -> int:
+    while number > 0:
+        number -= 1
+    return os.getpid()  # which process did the work
+
+
+if __name__ == "__main__":  # worker processes import this file: only the parent runs this
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        worker_pids = list(pool.map(count_down, [5_000_000, 5_000_000]))
+    print(f"jobs done: {len(worker_pids)}")
+    print(f"all done outside this process: {os.getpid() not in worker_pids}")
