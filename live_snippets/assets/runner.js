@@ -199,8 +199,10 @@ class OutputView {
         this.openLine = null;
         continue;
       }
-      if (this.openLine && this.openLine.stream === stream) {
-        this.openLine.text.textContent += text;
+      if (this.openLine) {
+        // The rest of an unfinished line (print(..., end="")), even from the other stream, as in a terminal.
+        if (stream === this.openLine.stream) this.openLine.text.append(text);
+        else this.openLine.text.append(Object.assign(document.createElement("span"), { className: `snippet-${stream}-part`, textContent: text }));
       } else {
         this.openLine = this.line(stream, text, seconds);
         fragment.append(this.openLine.element);
@@ -254,7 +256,7 @@ const BUILTINS = new Set(
 const TOKENS = new RegExp(
   [
     /(?<comment>#.*)/,
-    /(?<string>\b[rRbBuUfFtT]{0,2}(?:"""[\s\S]*?(?:"""|$(?![\s\S]))|'''[\s\S]*?(?:'''|$(?![\s\S]))|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?))/,
+    /(?<string>(?:(?<![\p{L}\p{N}_])[rRbBuUfFtT]{1,2})?(?:"""[\s\S]*?(?:"""|$(?![\s\S]))|'''[\s\S]*?(?:'''|$(?![\s\S]))|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?))/,
     /(?<decorator>^[ \t]*@[\p{L}_][\p{L}\p{N}_.]*)/,
     /(?<name>[\p{L}_][\p{L}\p{N}_]*)/,
     /(?<number>\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?j?|\.\d[\d_]*(?:[eE][+-]?\d+)?j?))/,
@@ -271,7 +273,14 @@ function escapeHtml(text) {
 }
 
 function highlight(code) {
-  let out = "";
+  // One span per line, as Pygments' line spans (Material lays code out as a grid of lines).
+  const lines = [""];
+  const add = (text, css) => {
+    text.split("\n").forEach((piece, index) => {
+      if (index) lines.push("");
+      if (piece) lines[lines.length - 1] += css ? `<span class="${css}">${escapeHtml(piece)}</span>` : escapeHtml(piece);
+    });
+  };
   let last = 0;
   let previous = "";
   for (const match of code.matchAll(TOKENS)) {
@@ -292,10 +301,12 @@ function highlight(code) {
     } else {
       previous = "";
     }
-    out += escapeHtml(code.slice(last, match.index)) + `<span class="${css}">${escapeHtml(text)}</span>`;
+    add(code.slice(last, match.index), null);
+    add(text, css);
     last = match.index + text.length;
   }
-  return out + escapeHtml(code.slice(last)) + "\n";
+  add(code.slice(last), null);
+  return lines.map((line) => `<span>${line}\n</span>`).join("");
 }
 
 // --- one snippet on the page ------------------------------------------------------------------------------------
@@ -353,7 +364,7 @@ class LiveSnippet {
     editor.setAttribute("wrap", "off");
     editor.setAttribute("aria-label", `Code of ${this.name}, editable; Ctrl+Enter runs it`);
     editor.addEventListener("input", () => this.showCode(editor.value));
-    editor.addEventListener("scroll", () => (this.codeElement.scrollLeft = editor.scrollLeft));
+    editor.addEventListener("focus", () => this.matchCodeStyle());
     editor.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -363,6 +374,26 @@ class LiveSnippet {
     this.pre.classList.add("snippet-editable");
     this.pre.append(editor);
     this.editor = editor;
+    new ResizeObserver(() => this.matchCodeBox()).observe(this.codeElement);
+  }
+
+  matchCodeBox() {
+    // The code is as wide as its longest line and the pre scrolls: the editor covers the code exactly.
+    const { offsetTop, offsetLeft, offsetWidth, offsetHeight } = this.codeElement;
+    Object.assign(this.editor.style, {
+      top: `${offsetTop}px`,
+      left: `${offsetLeft}px`,
+      width: `${offsetWidth}px`,
+      height: `${offsetHeight}px`,
+    });
+  }
+
+  matchCodeStyle() {
+    // The caret and selection must sit on the highlighted text: same font and box as the code element.
+    const style = getComputedStyle(this.codeElement);
+    for (const property of ["fontFamily", "fontSize", "lineHeight", "letterSpacing", "tabSize", "padding"]) {
+      this.editor.style[property] = style[property];
+    }
   }
 
   showCode(code) {
@@ -425,6 +456,7 @@ class LiveSnippet {
   }
 
   loadFailed(message) {
+    this.recorded.forEach((element) => (element.hidden = false));
     this.setState("failed", `Failed: Python could not be loaded (${message}). Check your connection, then retry.`);
     const retry = button("snippet-retry", RETRY_LABEL, () => this.run({}));
     retry.setAttribute("aria-label", `Retry loading Python and run ${this.name}`);
@@ -436,7 +468,6 @@ class LiveSnippet {
     if (engine.run && engine.run.snippet === this) await stopRun(engine.run);
     this.editor.value = this.original;
     this.codeElement.innerHTML = this.originalHtml;
-    this.codeElement.scrollLeft = 0;
     this.view.clear();
     this.recorded.forEach((element) => (element.hidden = false));
     this.setState("idle", "");
