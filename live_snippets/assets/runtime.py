@@ -35,6 +35,8 @@ from pyodide.ffi import can_run_sync, run_sync
 from pyodide.webloop import _orig_sleep
 
 host = None  # the worker's JavaScript object: output(stream, text), flush(), wait(ms), takeStopRequest()
+YIELD_EVERY_SECONDS = 0.05  # a loop that never waits still lets the worker read a Stop this often
+_last_yield = 0.0
 ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets folder on PYTHONPATH
 _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
 
@@ -138,9 +140,13 @@ class _Policy(events._BaseDefaultEventLoopPolicy):
 
 def _wait(seconds):
     """Block the snippet for `seconds` (None: until stopped), letting Stop interrupt it where possible."""
+    global _last_yield
     host.flush()
+    if seconds == 0 and time.monotonic() - _last_yield < YIELD_EVERY_SECONDS:
+        return  # the loop has more ready callbacks: a round trip through JavaScript each time would be slow
     if can_run_sync():
         _wait_for_host(-1 if seconds is None else seconds * 1000)
+        _last_yield = time.monotonic()
         if host.takeStopRequest():
             _thread.interrupt_main()  # as Ctrl+C does: asyncio.run cancels its main task, else KeyboardInterrupt
     else:
@@ -332,3 +338,42 @@ def setup(js_host) -> None:
     asyncio.run = asyncio.runners.run  # Pyodide replaces these two with versions built for its own loop
     time.sleep = _blocking_sleep
     warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
+    _warm_up()
+
+
+WARM_UP = """
+import asyncio, logging, time, traceback, tracemalloc
+async def fail():
+    raise ValueError
+async def main():
+    asyncio.get_running_loop().slow_callback_duration = 0
+    asyncio.sleep(0)
+    asyncio.create_task(fail())
+    await asyncio.sleep(0)
+    time.sleep(0)
+asyncio.run(main(), debug=True)
+raise KeyError
+"""
+
+
+def _warm_up():
+    """Run once what a snippet's first run would otherwise pay for: imports, debug-mode and error reports."""
+    global host
+    js_host = host
+    host = _SilentHost(js_host)
+    try:
+        run(WARM_UP, "warm_up.py", ".warm-up", "{}")
+    finally:
+        host = js_host
+
+
+class _SilentHost:
+    def __init__(self, js_host):
+        self.wait = js_host.wait
+        self.takeStopRequest = js_host.takeStopRequest
+
+    def output(self, stream, text):
+        pass
+
+    def flush(self):
+        pass
