@@ -93,12 +93,13 @@ def _write(path: Path, text: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def runner_site(tmp_path_factory) -> Path:
-    """The test-only site, built with `mkdocs build --strict`."""
+def runner_site_url(tmp_path_factory) -> str:
+    """The test-only site, built with `mkdocs build --strict` and served. Its site_url is the address it is served
+    at, port included: Material's instant navigation only follows links to pages its sitemap lists."""
     project = tmp_path_factory.mktemp("runner-project")
     for name in ("overrides", "node_modules", "live_snippets"):
         (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("*.md"))  # assets, CSS
     (project / "snippets").mkdir()
     shutil.copy(ROOT / "snippets" / "util.py", project / "snippets" / "util.py")
     for path, code in TEST_SNIPPETS.items():
@@ -107,15 +108,10 @@ def runner_site(tmp_path_factory) -> Path:
     for name, markdown in TEST_PAGES.items():
         _write(project / "docs" / name, markdown)
     _write(project / "mkdocs.yml", TEST_CONFIG)
-    destination = tmp_path_factory.mktemp("runner-site")
-    result = build_site(destination, "--config-file", str(project / "mkdocs.yml"), env={"SITE_URL": "http://127.0.0.1/"})
-    assert result.returncode == 0, f"building the test-only site failed:\n{result.stderr}"
-    return destination
-
-
-@pytest.fixture(scope="session")
-def runner_site_url(runner_site) -> str:
-    with serve(runner_site) as url:
+    site = tmp_path_factory.mktemp("runner-site")
+    with serve(site) as url:
+        result = build_site(site, "--config-file", str(project / "mkdocs.yml"), env={"SITE_URL": url})
+        assert result.returncode == 0, f"building the test-only site failed:\n{result.stderr}"
         yield url
 
 
@@ -163,8 +159,9 @@ def greet_either_jspi(request, page, runner_site_url) -> LiveSnippet:
         hide_jspi(page.context)
     page.goto(runner_site_url + "runner-a/")
     snippets_on(page)
-    greet = snippet_named(page, "01_greet.py")
     if request.param == "without JSPI":
-        check = greet.run("import js\n\nprint(hasattr(js.WebAssembly, 'Suspending'))")
+        other = snippet_named(page, "02_count.py")
+        check = other.run("import js\n\nprint(hasattr(js.WebAssembly, 'Suspending'))")
         assert check == "False", f"JSPI is still there: {check!r}"
-    return greet
+        other.reset_button.click()
+    return snippet_named(page, "01_greet.py")
