@@ -15,11 +15,12 @@ async def download_page() -> str:
 
 async def main() -> None:
     start = time.perf_counter()
-    download = asyncio.create_task(download_page())  # starts waiting in the background
+    download = asyncio.create_task(download_page())  # waits in the background
     await asyncio.sleep(0)  # let the download begin its wait
     print(f"while waiting, computed {sum_of_squares(100_000)}")
     page = await download
-    print(f"got {len(page)} characters after {time.perf_counter() - start:.1f} s in total")
+    elapsed = time.perf_counter() - start
+    print(f"got {len(page)} characters after {elapsed:.1f} s in total")
 
 
 asyncio.run(main())

@@ -10,7 +10,7 @@ def log(message: str) -> None:
 
 async def bake(cake: str, oven_seconds: float) -> None:
     log(f"{cake}: mixed, into the oven")  # the cook's work: quick here
-    await asyncio.sleep(oven_seconds)  # the oven's work: the cook is free meanwhile
+    await asyncio.sleep(oven_seconds)  # the oven's work: the cook is free
     log(f"{cake}: out of the oven")
 
 

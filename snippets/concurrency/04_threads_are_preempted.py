@@ -7,7 +7,7 @@ stop = threading.Event()
 
 
 def spin() -> None:
-    while not stop.is_set():  # never sleeps, never waits: it never gives up control
+    while not stop.is_set():  # never sleeps or waits: never gives up control
         pass
     print("worker: stopped when asked")
 
@@ -18,4 +18,5 @@ time.sleep(0.2)
 print("main: the worker is still spinning, yet main runs")
 stop.set()
 worker.join()
-print(f"main: a thread that holds on is asked to hand over after {sys.getswitchinterval()} s")
+interval = sys.getswitchinterval()
+print(f"main: a running thread is asked to hand over after {interval} s")

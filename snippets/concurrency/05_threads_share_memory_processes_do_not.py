@@ -9,13 +9,15 @@ def add_note(note: str) -> None:
     notes.append(note)
 
 
-if __name__ == "__main__":  # a process may import this file again: only the parent runs this
+# A new process may import this file again: only the parent must run this part.
+if __name__ == "__main__":
     thread = threading.Thread(target=add_note, args=["written by a thread"])
     thread.start()
     thread.join()
     print(f"after the thread:  {notes}")
 
-    process = multiprocessing.Process(target=add_note, args=["written by a process"])
+    note = "written by a process"
+    process = multiprocessing.Process(target=add_note, args=[note])
     process.start()
     process.join()
     print(f"after the process: {notes}")

@@ -10,7 +10,9 @@ async def wait(name: str, seconds: float) -> None:
 
 async def main() -> None:
     start = time.perf_counter()
-    await asyncio.gather(wait("first", 0.3), wait("second", 0.6), wait("third", 0.9))
+    await asyncio.gather(
+        wait("first", 0.3), wait("second", 0.6), wait("third", 0.9)
+    )
     print(f"three waits overlapped: {time.perf_counter() - start:.1f} s in total")
     print(f"threads in this process: {threading.active_count()}")
 

@@ -15,7 +15,7 @@ for seconds in delays:
 print(f"one after another: {time.perf_counter() - start:.1f} s")
 
 start = time.perf_counter()
-threads = [threading.Thread(target=wait_for_reply, args=[seconds]) for seconds in delays]
+threads = [threading.Thread(target=wait_for_reply, args=[s]) for s in delays]
 for thread in threads:
     thread.start()
 for thread in threads:

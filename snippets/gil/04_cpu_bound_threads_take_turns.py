@@ -9,8 +9,9 @@ def count_down(number: int) -> None:
 
 
 wall_start = time.perf_counter()
-cpu_start = time.process_time()  # CPU time of the whole process, all threads added up
-threads = [threading.Thread(target=count_down, args=[5_000_000]) for _ in range(2)]
+cpu_start = time.process_time()  # CPU time of all the process's threads
+jobs = [5_000_000, 5_000_000]
+threads = [threading.Thread(target=count_down, args=[job]) for job in jobs]
 for thread in threads:
     thread.start()
 for thread in threads:
@@ -18,6 +19,6 @@ for thread in threads:
 cpu_seconds = time.process_time() - cpu_start
 wall_seconds = time.perf_counter() - wall_start
 
-# Two threads running in parallel would use about two seconds of CPU time per second.
+# Two threads computing in parallel would use two seconds of CPU time per second.
 cores_busy = cpu_seconds / wall_seconds
 print(f"two CPU-bound threads kept more than one core busy: {cores_busy > 1.5}")

@@ -9,7 +9,8 @@ def count_down(number: int) -> int:
     return os.getpid()  # which process did the work
 
 
-if __name__ == "__main__":  # worker processes import this file: only the parent runs this
+# Worker processes may import this file: only the parent must run this part.
+if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=2) as pool:
         worker_pids = list(pool.map(count_down, [5_000_000, 5_000_000]))
     print(f"jobs done: {len(worker_pids)}")

@@ -4,7 +4,12 @@ import sys
 
 print(f"implementation: {platform.python_implementation()}")
 print(f"3.11 or newer, as this site needs: {sys.version_info >= (3, 11)}")
+
 # Features this site uses, each with the version that added it:
-print(f"asyncio.TaskGroup (3.11): {hasattr(asyncio, 'TaskGroup')}")
-print(f"asyncio.eager_task_factory (3.12): {hasattr(asyncio, 'eager_task_factory')}")
-print(f"sys._is_gil_enabled (3.13): {hasattr(sys, '_is_gil_enabled')}")
+features = {
+    "asyncio.TaskGroup (3.11)": hasattr(asyncio, "TaskGroup"),
+    "asyncio.eager_task_factory (3.12)": hasattr(asyncio, "eager_task_factory"),
+    "sys._is_gil_enabled (3.13)": hasattr(sys, "_is_gil_enabled"),
+}
+for feature, present in features.items():
+    print(f"{feature}: {present}")
