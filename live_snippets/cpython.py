@@ -119,6 +119,8 @@ _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _CARETS = re.compile(r"^\s*[~^]+\s*$")  # 3.11+ error-location markers; they vary between versions
 _FRAME = re.compile(r'^  File "(?P<file>[^"]+)", line \d+')
 _NUMBER = re.compile(r"\d+\.\d+")
+# A standard-library location in a repr ("created at .../asyncio/runners.py:100"): its line differs by version.
+_LIBRARY_LINE = re.compile(r"(\.\.\./[^\s\"]+?\.py):\d+")
 # Two timings match when within this much of each other: snippets sleep in whole tenths of seconds or more,
 # so a real difference in concurrency is far larger than a loaded machine's delay.
 TIMING_TOLERANCE_SECONDS = 0.25
@@ -130,7 +132,8 @@ def _is_snippet_frame(file: str) -> bool:
 
 
 def normalize(output: str) -> list[str]:
-    """The lines that must match: addresses and error-location markers dropped, library frames dropped."""
+    """The lines that must match: addresses masked, error-location markers and library frames dropped,
+    line numbers in library locations masked."""
     lines = []
     skipping_frame = False
     for line in output.replace("\r\n", "\n").splitlines():
@@ -145,7 +148,7 @@ def normalize(output: str) -> list[str]:
             skipping_frame = False
         if _CARETS.match(line):
             continue
-        lines.append(_ADDRESS.sub("0x…", line.rstrip()))
+        lines.append(_LIBRARY_LINE.sub(r"\1:…", _ADDRESS.sub("0x…", line.rstrip())))
     while lines and not lines[-1]:
         lines.pop()
     return lines

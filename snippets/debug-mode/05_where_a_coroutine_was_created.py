@@ -6,6 +6,8 @@ async def save(record: str) -> None:
 
 
 async def main() -> None:
+    # writing the warning below takes a moment: keep debug mode from also calling this step slow
+    asyncio.get_running_loop().slow_callback_duration = 1
     save("record 1")  # forgot `await`
 
 
