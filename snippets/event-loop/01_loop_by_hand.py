@@ -1,4 +1,3 @@
-# local-only: the browser's own event loop cannot be created or closed by hand
 import asyncio
 
 
