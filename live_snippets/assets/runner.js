@@ -3,7 +3,7 @@
 const PYODIDE_URL = "../pyodide/";
 const HERE = new URL(".", import.meta.url);
 const STOP_GRACE_MS = 500; // a worker that has not answered Stop by then is stuck in Python code: replace it
-const STOP_AGAIN_MS = 1200; // still running: a second Stop, like a second Ctrl+C (KeyboardInterrupt)
+const STOP_AGAIN_MS = 1000; // still running: a second Stop, like a second Ctrl+C (KeyboardInterrupt)
 const STOP_LIMIT_MS = 2500; // still running: replace the worker
 const RETRY_LABEL = "Retry";
 
@@ -123,7 +123,8 @@ function stopRun(run) {
     run.snippet.setStatus("Stopping…");
     interrupt(run);
     run.timers.push(
-      setTimeout(() => run.answered || forceStop(run), STOP_GRACE_MS),
+      // With an interrupt buffer even busy code gets the signal; without one, a worker that does not answer is busy.
+      setTimeout(() => run.answered || engine.interruptBuffer || forceStop(run), STOP_GRACE_MS),
       setTimeout(() => interrupt(run), STOP_AGAIN_MS),
       setTimeout(() => forceStop(run), STOP_LIMIT_MS),
     );

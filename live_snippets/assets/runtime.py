@@ -223,6 +223,8 @@ class _Saved:
         self.warning_filters = list(warnings.filters)
         self.showwarning = warnings.showwarning
         self.recursion_limit = sys.getrecursionlimit()
+        self.streams = sys.stdin, sys.stdout, sys.stderr
+        self.argv = list(sys.argv)
         self.main = sys.modules["__main__"]
         self.policy = events._get_event_loop_policy()
 
@@ -239,6 +241,9 @@ class _Saved:
             if module_file.startswith(ROOT) or name in ("this", "antigravity"):
                 del sys.modules[name]
         sys.modules["__main__"] = self.main
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+        sys.stdin.seek(0)
+        sys.argv[:] = self.argv
         warnings.filters[:] = self.warning_filters
         warnings._filters_mutated()
         warnings.showwarning = self.showwarning
@@ -248,9 +253,9 @@ class _Saved:
         sys.set_coroutine_origin_tracking_depth(0)
         sys.excepthook = sys.__excepthook__
         sys.unraisablehook = sys.__unraisablehook__
-        signal.signal(signal.SIGINT, signal.default_int_handler)
         _reset_logging()
         events._set_event_loop_policy(self.policy)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _reset_logging():
@@ -290,6 +295,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         events._set_event_loop_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
         status = _execute(code, filename, main.__dict__)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Stop must not interrupt the clean-up
         try:
             atexit._run_exitfuncs()
         except BaseException as error:  # noqa: BLE001 - reported like any other uncaught error

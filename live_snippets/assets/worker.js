@@ -90,6 +90,8 @@ const host = {
   },
 };
 
+let interrupts = null; // shared with the page when it is cross-origin isolated: it writes SIGINT (2) there
+
 async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer }) {
   const fetchOk = async (url) => {
     const response = await fetch(url);
@@ -113,6 +115,7 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
   const runtime = pyodide.pyimport("live_snippets_runtime");
   runtime.setup(host);
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+  interrupts = interruptBuffer;
   useStackSwitching = stackSwitching && typeof WebAssembly.Suspending === "function";
   runSnippet = runtime.run;
 }
@@ -120,6 +123,7 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
 async function start({ runId, code, filename, folder, env }) {
   run = { id: runId, start: performance.now(), lines: 0, pending: [], capped: false, dropped: 0, stopRequested: false, wake: null };
   posts = { windowStart: 0, count: 0 };
+  if (interrupts) Atomics.store(interrupts, 0, 0); // a Stop meant for the previous run
   const args = [code, filename, folder, JSON.stringify(env || {})];
   try {
     const exitStatus = useStackSwitching ? await runSnippet.callPromising(...args) : runSnippet(...args);
