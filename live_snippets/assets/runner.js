@@ -4,6 +4,7 @@ const PYODIDE_URL = "../pyodide/";
 const HERE = new URL(".", import.meta.url);
 const STOP_GRACE_MS = 500; // a worker that has not answered Stop by then is stuck in Python code: replace it
 const STOP_AGAIN_MS = 1000; // still running: a second Stop, like a second Ctrl+C (KeyboardInterrupt)
+const SIGNAL_AFTER_MS = 200; // cross-origin isolated pages: send SIGINT through the interrupt buffer if needed
 const STOP_LIMIT_MS = 2500; // still running: replace the worker
 const RETRY_LABEL = "Retry";
 
@@ -40,7 +41,7 @@ function startWorker() {
     event.preventDefault();
     if (!engine.loaded) loadFailed(worker, event.message || "the worker script did not start");
   };
-  engine.interruptBuffer = self.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
+  engine.interruptBuffer = self.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(8)) : null;
   worker.postMessage({
     type: "load",
     pyodideUrl: new URL(PYODIDE_URL, HERE).href,
@@ -91,7 +92,7 @@ function onWorkerMessage(worker, data) {
 async function runSnippet(snippet) {
   if (engine.run) await stopRun(engine.run);
   const id = ++engine.runIds;
-  const run = { id, snippet, view: snippet.view, stopRequested: false, answered: false, timers: [] };
+  const run = { id, snippet, view: snippet.view, stopRequested: false, stopRequests: 0, answered: false, timers: [] };
   engine.run = run;
   snippet.setState(engine.loaded ? "running" : "loading", engine.loaded ? "Running…" : "Loading Python…");
   try {
@@ -134,12 +135,18 @@ function stopRun(run) {
 
 function interrupt(run) {
   if (run !== engine.run) return;
-  if (engine.interruptBuffer) {
-    Atomics.store(engine.interruptBuffer, 0, 2); // SIGINT, seen even by a busy loop
-    engine.worker.postMessage({ type: "wake", runId: run.id });
-  } else {
-    engine.worker.postMessage({ type: "stop", runId: run.id });
-  }
+  const request = ++run.stopRequests;
+  run.answered = false;
+  engine.worker.postMessage({ type: "stop", runId: run.id, request }); // a waiting snippet reads it at once
+  const shared = engine.interruptBuffer;
+  if (!shared) return;
+  setTimeout(() => {
+    // No answer: the snippet is busy in Python code, which sees SIGINT written into the interrupt buffer.
+    // shared[1] is the last Stop request delivered: the worker or this page claims each one, never both.
+    if (run === engine.run && Atomics.compareExchange(shared, 1, request - 1, request) === request - 1) {
+      Atomics.store(shared, 0, 2);
+    }
+  }, SIGNAL_AFTER_MS);
 }
 
 function forceStop(run) {

@@ -1,6 +1,6 @@
 // The live-snippets worker: loads Pyodide once, then runs one snippet at a time, streaming what it prints.
 // Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
-//               run {runId, code, filename, folder, env}, stop {runId}, wake {runId}
+//               run {runId, code, filename, folder, env}, stop {runId, request}
 // Messages out: ready {stackSwitching}, load-error {message},
 //               output {runId, lines: [[stream, text, ended, seconds], ...], capped}, stopping {runId},
 //               done {runId, exitStatus, seconds, dropped}, crash {runId, message}
@@ -123,7 +123,10 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
 async function start({ runId, code, filename, folder, env }) {
   run = { id: runId, start: performance.now(), lines: 0, pending: [], capped: false, dropped: 0, stopRequested: false, wake: null };
   posts = { windowStart: 0, count: 0 };
-  if (interrupts) Atomics.store(interrupts, 0, 0); // a Stop meant for the previous run
+  if (interrupts) {
+    Atomics.store(interrupts, 0, 0); // a Stop meant for the previous run
+    Atomics.store(interrupts, 1, 0);
+  }
   const args = [code, filename, folder, JSON.stringify(env || {})];
   try {
     const exitStatus = useStackSwitching ? await runSnippet.callPromising(...args) : runSnippet(...args);
@@ -147,8 +150,12 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === "run") {
     await start(data);
-  } else if (run && run.id === data.runId && (data.type === "stop" || data.type === "wake")) {
-    if (data.type === "stop") run.stopRequested = true;
+  } else if (data.type === "stop" && run && run.id === data.runId) {
+    // Unless the page already delivered this Stop as SIGINT (interrupts[1], see runner.js).
+    const request = data.request;
+    if (!interrupts || Atomics.compareExchange(interrupts, 1, request - 1, request) === request - 1) {
+      run.stopRequested = true;
+    }
     post({ type: "stopping", runId: run.id });
     if (run.wake) run.wake();
   }
