@@ -31,16 +31,16 @@ build: $(VENV)/.installed node_modules/.installed  ## build the site into site/
 update-outputs: $(VENV)/.installed  ## re-record snippet outputs from every CPython 3.11+ found (or: SNIPPETS="a.py b.py")
 	$(BIN)/python -m live_snippets.record $(SNIPPETS)
 
-lock: $(VENV)/.installed  ## re-resolve requirements.lock from pyproject.toml
+lock: $(VENV)/.installed  ## re-resolve requirements.txt from pyproject.toml
 	$(BIN)/python -m pip install -q pip-tools==7.6.2
-	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt pyproject.toml
 
 clean:
 	rm -rf site build $(VENV) node_modules
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
