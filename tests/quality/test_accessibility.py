@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
@@ -27,8 +29,7 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def report(figures, found: dict[str, list[str]]) -> list[str]:
-    figures += table(["page", "violations"], [[page, len(lines)] for page, lines in found.items()])
+def problems(found: dict[str, list[str]]) -> list[str]:
     return [f"{page}: {line}" for page, lines in found.items() for line in lines]
 
 
@@ -40,23 +41,24 @@ def test_axe_finds_no_violation_on_any_page(palette, pages, site_url, local_only
         page = open_page(guard, site_url, path, palette)
         found[label(path)] = axe_violations(page)
         page.close()
-    problems = report(figures, found)
-    assert not problems, f"axe-core, {palette} palette:\n" + "\n".join(problems)
+    figures += table(["page", "violations"], [[page, len(lines)] for page, lines in found.items()])
+    assert not problems(found), f"axe-core, {palette} palette:\n" + "\n".join(problems(found))
 
 
 @pytest.mark.parametrize("palette", PALETTES)
 def test_axe_finds_no_violation_after_running_a_snippet(palette, pages, built_site, site_url, local_only, figures):
     guard = local_only(palette)
-    found, ran = {}, []
+    found, rows = {}, []
     for path in pages_with_snippets(built_site, pages):
         page = open_page(guard, site_url, path, palette)
         if page.locator(RUNNABLE_SNIPPET).count():
-            ran.append(f"{label(path)}: ran {run_first_snippet(page)}")
+            started = time.monotonic()
+            snippet = run_first_snippet(page)
             found[label(path)] = axe_violations(page)
+            rows.append([label(path), snippet, f"{time.monotonic() - started:.1f}", len(found[label(path)])])
         page.close()
-    figures += ran
-    problems = report(figures, found)
+    figures += table(["page", "snippet run", "seconds to finish", "violations after"], rows)
     assert found, "no page has a runnable snippet to run"
-    assert not problems, f"axe-core after running a snippet, {palette} palette:\n" + "\n".join(problems)
+    assert not problems(found), f"axe-core after running a snippet, {palette} palette:\n" + "\n".join(problems(found))
     foreign = sorted(set(guard.foreign))
     assert not foreign, "requests to other origins:\n" + "\n".join(foreign)
