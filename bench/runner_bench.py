@@ -32,7 +32,6 @@ from playwright.sync_api import sync_playwright
 from tests.conftest import CHROMIUM_ARGS, ROOT, _QuietHandler, build_site, chromium_executable, serve
 from tests.runner.driver import snippets_on, wait_for_enhancement
 from tests.runner.test_loading import is_pyodide_file
-from tests.runner.test_parity import page_paths
 
 TARGETS = {"cold": 2500, "loaded": 100}
 
@@ -40,8 +39,10 @@ TARGETS = {"cold": 2500, "loaded": 100}
 _TIME_TO_FIRST_LINE = """(el) => new Promise((resolve, reject) => {
     const start = performance.now();
     const timeout = setTimeout(() => { observer.disconnect(); reject(new Error("no output in 90 s")); }, 90000);
-    const observer = new MutationObserver(() => {
-        if (el.querySelector(".snippet-live-output .snippet-stdout, .snippet-live-output .snippet-stderr")) {
+    const isLine = (node) => node.nodeType === 1
+        && (node.matches(".snippet-stdout, .snippet-stderr") || node.querySelector(".snippet-stdout, .snippet-stderr"));
+    const observer = new MutationObserver((records) => {
+        if (records.some((record) => [...record.addedNodes].some(isLine))) {
             observer.disconnect();
             clearTimeout(timeout);
             resolve(performance.now() - start);
@@ -68,12 +69,24 @@ class CachingHandler(_QuietHandler):
         super().end_headers()
 
 
-def pages_with_runnable_snippets(site: Path) -> list[str]:
-    pages = []
-    for path in page_paths():
-        html = site / path / "index.html"
-        if html.is_file() and re.search(r'<div class="snippet"(?![^>]*data-local-only)', html.read_text()):
-            pages.append(path)
+def has_runnable_snippet(site: Path, path: str) -> bool:
+    html = site / path / "index.html"
+    return html.is_file() and bool(re.search(r'<div class="snippet"(?![^>]*data-local-only)', html.read_text()))
+
+
+def next_page(site: Path, path: str) -> str | None:
+    """The page after `path` in the navigation (Material's footer link), as a path from the site root."""
+    link = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"',
+                     (site / path / "index.html").read_text())
+    return (Path("/", path, link[1]).resolve().as_posix().strip("/") + "/") if link else None
+
+
+def pages_in_order(site: Path, first: str) -> list[str]:
+    """`first`, then every page after it in the navigation that has a runnable snippet."""
+    pages, path = [first], next_page(site, first)
+    while path and path not in pages:
+        pages += [path] if has_runnable_snippet(site, path) else []
+        path = next_page(site, path)
     return pages
 
 
@@ -95,7 +108,7 @@ def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[s
     )
     try:
         requests = []
-        context.on("requestfinished", requests.append)
+        context.on("requestfinished", lambda request: requests.append(request))
         page = context.pages[0] if context.pages else context.new_page()
         page.goto(url + first_page, wait_until="networkidle")
         wait_for_enhancement(page)
@@ -135,36 +148,40 @@ def row(name: str, values: list[float], unit: str, target: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="fresh browser profiles to measure with (default 5)")
-    parser.add_argument("--page", help="the page to measure (default: the first with a runnable snippet)")
-    parser.add_argument("--next-page", help="the page to navigate to (default: the next with a runnable snippet)")
+    parser.add_argument("--page", help="the page to measure (default: coroutines/)")
+    parser.add_argument("--next-page", help="the page to navigate to (default: the next one in the navigation with a runnable snippet)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir:
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir, sync_playwright() as playwright:
         site = Path(site_dir)
-        built = build_site(site, env={"SITE_URL": "http://127.0.0.1/"})
-        if built.returncode:
-            raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
-        runnable_pages = pages_with_runnable_snippets(site)
-        if not runnable_pages:
-            raise SystemExit("no page has a runnable snippet")
-        first_page = args.page or runnable_pages[0]
-        second_page = args.next_page or next((p for p in runnable_pages if p != first_page), first_page)
-        with serve(site, CachingHandler) as url, sync_playwright() as playwright:
+        with serve(site, CachingHandler) as url:
+            # site_url must be the served address, port included, or Material's instant navigation is off.
+            built = build_site(site, env={"SITE_URL": url})
+            if built.returncode:
+                raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
+            first_page = args.page or "coroutines/"
+            if not has_runnable_snippet(site, first_page):
+                raise SystemExit(f"/{first_page} has no runnable snippet: choose a page with --page")
+            second_page = args.next_page or (pages_in_order(site, first_page) + [first_page])[1]
+            load_before = os.getloadavg()[0]
             rounds = []
             for number in range(1, args.rounds + 1):
                 rounds.append(one_round(playwright, url, first_page, second_page))
                 print(f"round {number}/{args.rounds}: " + ", ".join(f"{k} {v:,.0f}" for k, v in rounds[-1].items()),
                       file=sys.stderr)
-            browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-            browser_version = browser.version
-            browser.close()
+            load_after = os.getloadavg()[0]
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        browser_version = browser.version
+        browser.close()
 
     column = lambda key: [r[key] for r in rounds]  # noqa: E731
     pyodide_version = re.search(r'"version":\s*"([^"]+)"', (ROOT / "node_modules/pyodide/package.json").read_text())
     print(f"\nRunner benchmark, {time.strftime('%Y-%m-%d')}: median (min–max) of {len(rounds)} rounds; "
           f"page /{first_page}, then /{second_page}; Chromium {browser_version} headless, "
           f"Pyodide {pyodide_version[1] if pyodide_version else '?'}, {platform.machine()}, "
-          f"{len(os.sched_getaffinity(0))} cores.\n")
+          f"{len(os.sched_getaffinity(0))} cores, load average {load_before:.1f} before and {load_after:.1f} after.\n")
+    if max(load_before, load_after) > 1.5:
+        print("The machine was busy with other work: these numbers are slower than on an idle machine.\n")
     print("| Measure | Result | Target |")
     print("|---|---|---|")
     print(row("Bytes transferred before the first Run (whole page)", column("bytes"), "bytes", "—"))
