@@ -77,9 +77,10 @@ async def main():
 
 asyncio.run(main())
 """
-    assert greet.run(leftover).splitlines() == ["leftover tick"] * 3
+    ticks = greet.run(leftover)
+    assert ticks and set(ticks.splitlines()) == {"leftover tick"}, ticks
     assert count.run("import asyncio\n\nasyncio.run(asyncio.sleep(0.5))\nprint('second')") == "second"
-    assert greet.output().splitlines() == ["leftover tick"] * 3, "the first run's task kept printing"
+    assert greet.output() == ticks, "the first run's task kept printing"
 
 
 def test_a_task_left_by_a_stopped_run_is_cancelled(greet, count, page_a):
@@ -190,7 +191,8 @@ asyncio.run(main())
     assert greet.run(code) == "RuntimeError: asyncio.run() cannot be called from a running event loop"
 
 
-SLOW_STEP = re.compile(r"^Executing <Task .*main\(\).*> took 0\.2\d\d seconds$")
+# The time varies with the machine's load; the warning itself is the point.
+SLOW_STEP = re.compile(r"^Executing <Task .*main\(\).*> took \d+\.\d{3} seconds$")
 
 
 @pytest.mark.parametrize("code", [
