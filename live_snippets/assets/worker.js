@@ -140,13 +140,25 @@ async function start({ runId, code, filename, folder, env }) {
   }
 }
 
+function loadFailed(error) {
+  post({ type: "load-error", message: String(error && error.message ? error.message : error) });
+}
+
 self.onmessage = async ({ data }) => {
   if (data.type === "load") {
+    // Pyodide reports some failures (a wasm file that cannot be fetched) only as an unhandled rejection.
+    const onRejection = (event) => {
+      event.preventDefault();
+      loadFailed(event.reason);
+    };
+    self.addEventListener("unhandledrejection", onRejection);
     try {
       await load(data);
       post({ type: "ready", stackSwitching: useStackSwitching });
     } catch (error) {
-      post({ type: "load-error", message: String(error && error.message ? error.message : error) });
+      loadFailed(error);
+    } finally {
+      self.removeEventListener("unhandledrejection", onRejection);
     }
   } else if (data.type === "run") {
     await start(data);
