@@ -3,11 +3,11 @@ import time
 
 
 def quick_report() -> None:
-    time.sleep(0.2)  # stands in for a slow, blocking callback
+    time.sleep(0.1)  # stands in for a slow, blocking callback
 
 
 def slow_report() -> None:
-    time.sleep(0.4)
+    time.sleep(0.5)
 
 
 async def main() -> None:

@@ -11,13 +11,14 @@ def from_worker_thread(loop: asyncio.AbstractEventLoop, reply: asyncio.Future) -
     loop.call_soon_threadsafe(reply.set_result, "call_soon_threadsafe: scheduled and run")
 
 
-async def main() -> None:
+async def main() -> threading.Thread:
     loop = asyncio.get_running_loop()
     reply = loop.create_future()
     worker = threading.Thread(target=from_worker_thread, args=[loop, reply])
     worker.start()
     print(await reply)
-    worker.join()
+    return worker
 
 
-asyncio.run(main(), debug=True)
+worker = asyncio.run(main(), debug=True)
+worker.join()  # after the loop has finished: join() blocks
