@@ -2,7 +2,7 @@
 
 Each snippet runs under every CPython 3.11+ found (see ``cpython.find_interpreters``). The newest version's output
 becomes ``NAME.out``; an older run of versions that print something else becomes ``NAME.<newest of them>.out``.
-A file is rewritten only when what it says changed (not for a new memory address or a timing within tolerance),
+A file is rewritten only when what it says changed (not for a new memory address),
 so the diff of a recorded output shows real changes only.
 """
 
@@ -28,7 +28,8 @@ def groups(outputs: list[tuple[cpython.Interpreter, str]]) -> list[tuple[cpython
 
 
 def write_if_changed(file: Path, output: str) -> bool:
-    if file.is_file() and cpython.outputs_match(file.read_text(encoding="utf-8"), output):
+    # Numbers count exactly here (no timing tolerance): a changed sleep must show in the recorded output.
+    if file.is_file() and cpython.normalize(file.read_text(encoding="utf-8")) == cpython.normalize(output):
         return False
     file.write_text(output, encoding="utf-8")
     return True
