@@ -19,6 +19,8 @@ def open_page(guard, site_url: str, path: str, palette: str):
 
 def axe_violations(page) -> list[str]:
     """One line per violation: rule, impact, and the elements it found."""
+    # Blocks below the fold skip rendering (content-visibility: auto) until scrolled to: render them all for axe.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("axe.run(document).then(result => result.violations)")
     return [
