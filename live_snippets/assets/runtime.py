@@ -290,7 +290,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         sys.argv[:] = [filename]
         sys.modules["__main__"] = main
         builtins.input = _input
-        linecache.checkcache()
+        linecache.clearcache()  # an edited snippet keeps its file name
         _task_numbers = itertools.count(1)
         events._set_event_loop_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
