@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,10 @@ class SnippetOutputMismatch(AssertionError):
     pass
 
 
+class SecondRunNeeded(UserWarning):
+    """A snippet printed its recorded output only on a second run (timing on a busy machine)."""
+
+
 @register_runner()
 class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippet
     def runtest(self, test, args, **kwargs):
@@ -76,6 +81,14 @@ class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippe
         for interpreter, output in cpython.run_everywhere(snippet, INTERPRETERS).items():
             expected = snippet.expected_output(interpreter.version)
             if not cpython.outputs_match(expected.text, output):
+                # Once more, alone: on a busy machine a sleep can overrun. A real difference fails twice.
+                first, output = output, cpython.run(snippet, interpreter)
+                if cpython.outputs_match(expected.text, output):
+                    warnings.warn(SecondRunNeeded(
+                        f"{snippet.path} under {interpreter.name} matched only when run a second time; "
+                        f"the first run printed:\n{cpython.diff(expected.text, first, 'recorded', 'first run')}"
+                    ))
+                    continue
                 failures.append(
                     f"{snippet.path} under {interpreter.name} does not print the output shown as "
                     f"'{expected.label}':\n"
