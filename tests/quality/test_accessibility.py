@@ -19,13 +19,15 @@ def open_page(guard, site_url: str, path: str, palette: str):
 
 def axe_violations(page) -> list[str]:
     """One line per violation: rule, impact, and the elements it found."""
-    # Check the settled page: colours mid-transition (a fading-in "Back to top" button) are no one's final colours.
+    # Blocks below the fold skip rendering (content-visibility: auto) until scrolled to: render them all for axe.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    # Then check the settled page: rendering those blocks moves the scroll position, and Material answers with a
+    # fading "Back to top" button; colours mid-transition are no one's final colours.
+    page.wait_for_timeout(300)
     page.wait_for_function(
         "document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
         timeout=10_000,
     )
-    # Blocks below the fold skip rendering (content-visibility: auto) until scrolled to: render them all for axe.
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("axe.run(document).then(result => result.violations)")
     return [
