@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site, serve
+from tests.conftest import ROOT, _QuietHandler, build_site, serve
 from tests.runner.driver import LiveSnippet, snippets_on
 
 # The test-only site: pages and snippets written here, built with the project's mkdocs.yml (inherited), so the
@@ -93,9 +93,9 @@ def _write(path: Path, text: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def runner_site_url(tmp_path_factory) -> str:
-    """The test-only site, built with `mkdocs build --strict` and served. Its site_url is the address it is served
-    at, port included: Material's instant navigation only follows links to pages its sitemap lists."""
+def runner_site(tmp_path_factory):
+    """(folder, URL) of the test-only site, built with `mkdocs build --strict` and served. Its site_url is the
+    address it is served at, port included: Material's instant navigation only follows links its sitemap lists."""
     project = tmp_path_factory.mktemp("runner-project")
     for name in ("overrides", "node_modules", "live_snippets"):
         (project / name).symlink_to(ROOT / name)
@@ -112,6 +112,27 @@ def runner_site_url(tmp_path_factory) -> str:
     with serve(site) as url:
         result = build_site(site, "--config-file", str(project / "mkdocs.yml"), env={"SITE_URL": url})
         assert result.returncode == 0, f"building the test-only site failed:\n{result.stderr}"
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def runner_site_url(runner_site) -> str:
+    return runner_site[1]
+
+
+class _CrossOriginIsolating(_QuietHandler):
+    """Sends the headers that make a page cross-origin isolated, which gives Pyodide an interrupt buffer."""
+
+    def end_headers(self):
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def isolated_runner_site_url(runner_site) -> str:
+    """The test-only site again, served cross-origin isolated."""
+    with serve(runner_site[0], _CrossOriginIsolating) as url:
         yield url
 
 
@@ -152,12 +173,15 @@ def hide_jspi(context) -> None:
     context.route(lambda url: url.split("?")[0].endswith("/pyodide.asm.mjs"), without_jspi)
 
 
-@pytest.fixture(params=["with JSPI", "without JSPI"])
-def greet_either_jspi(request, page, runner_site_url) -> LiveSnippet:
-    """The greet snippet in a browser with stack switching (JSPI), and in one without."""
+@pytest.fixture(params=["with JSPI", "without JSPI", "cross-origin isolated"])
+def greet_each_setup(request, page, runner_site_url, isolated_runner_site_url) -> LiveSnippet:
+    """The greet snippet in a browser with stack switching (JSPI), in one without, and on a cross-origin isolated
+    page (where Stop can use Pyodide's interrupt buffer)."""
     if request.param == "without JSPI":
         hide_jspi(page.context)
-    page.goto(runner_site_url + "runner-a/")
+    isolated = request.param == "cross-origin isolated"
+    page.goto((isolated_runner_site_url if isolated else runner_site_url) + "runner-a/")
+    assert page.evaluate("crossOriginIsolated") == isolated
     snippets_on(page)
     if request.param == "without JSPI":
         other = snippet_named(page, "02_count.py")

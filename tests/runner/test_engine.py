@@ -34,8 +34,8 @@ def assert_responsive(page, limit_seconds: float = 0.5) -> None:
 
 
 @pytest.mark.parametrize("code", LOOPS.values(), ids=LOOPS.keys())
-def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_either_jspi, code):
-    greet, page = greet_either_jspi, greet_either_jspi.page
+def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_each_setup, code):
+    greet, page = greet_each_setup, greet_each_setup.page
     greet.start(code)
     greet.wait_for_output("started")
     assert greet.state == "running"
@@ -50,8 +50,8 @@ def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_either_js
     assert greet.run('print("the next run works")') == "the next run works"
 
 
-def test_asyncio_run_works_with_and_without_stack_switching(greet_either_jspi):
-    assert greet_either_jspi.run() == "hello from page A\ngoodbye from page A"
+def test_asyncio_run_works_with_and_without_stack_switching(greet_each_setup):
+    assert greet_each_setup.run() == "hello from page A\ngoodbye from page A"
 
 
 def test_globals_do_not_leak_between_runs(greet):
@@ -141,8 +141,8 @@ def test_the_shared_helpers_are_importable(greet):
     assert output == "sleeping for 0.1 second(s)\nfinished sleeping for 0.1 second(s)"
 
 
-def test_time_sleep_blocks_the_event_loop_as_in_cpython(greet_either_jspi):
-    greet = greet_either_jspi
+def test_time_sleep_blocks_the_event_loop_as_in_cpython(greet_each_setup):
+    greet = greet_each_setup
     code = """\
 import asyncio
 import time
@@ -167,8 +167,8 @@ asyncio.run(main())
     assert greet.run(code).splitlines() == ["tick", "slept", "tick", "tick"]
 
 
-def test_nested_asyncio_run_raises_as_in_cpython(greet_either_jspi):
-    greet = greet_either_jspi
+def test_nested_asyncio_run_raises_as_in_cpython(greet_each_setup):
+    greet = greet_each_setup
     code = """\
 import asyncio
 
@@ -200,8 +200,8 @@ SLOW_STEP = re.compile(r"^Executing <Task .*main\(\).*> took \d+\.\d{3} seconds$
     "import asyncio\nimport time\n\n\nasync def main():\n    asyncio.get_running_loop().set_debug(True)\n"
     "    await asyncio.sleep(0)\n    time.sleep(0.25)\n\n\nasyncio.run(main())\n",
 ], ids=["run(debug=True)", "loop.set_debug(True)"])
-def test_debug_mode_warns_about_a_slow_step(greet_either_jspi, code):
-    greet = greet_either_jspi
+def test_debug_mode_warns_about_a_slow_step(greet_each_setup, code):
+    greet = greet_each_setup
     greet.run(code)
     stderr = [line.text for line in greet.lines() if line.kind == "snippet-stderr"]
     assert any(SLOW_STEP.match(line) for line in stderr), f"no slow-step warning on stderr: {stderr}"
@@ -217,8 +217,8 @@ def test_pythonasynciodebug_in_the_command_warns_or_is_local_only(page_a):
     assert any(SLOW_STEP.match(line) for line in stderr), f"no slow-step warning on stderr: {stderr}"
 
 
-def test_an_unretrieved_task_exception_is_reported_as_in_cpython(greet_either_jspi):
-    greet = greet_either_jspi
+def test_an_unretrieved_task_exception_is_reported_as_in_cpython(greet_each_setup):
+    greet = greet_each_setup
     code = """\
 import asyncio
 
@@ -275,8 +275,8 @@ ValueError: boom
     assert not re.search(r"pyodide|_pyodide|<exec>|webloop|worker", actual, re.IGNORECASE), actual
 
 
-def test_an_asyncio_traceback_shows_the_readers_frames(greet_either_jspi):
-    greet = greet_either_jspi
+def test_an_asyncio_traceback_shows_the_readers_frames(greet_each_setup):
+    greet = greet_each_setup
     code = """\
 import asyncio
 
