@@ -6,7 +6,6 @@ Options are documented in this folder's README.md.
 from __future__ import annotations
 
 import fnmatch
-import html
 import json
 import re
 import shutil
@@ -27,7 +26,6 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 PYODIDE_VERSION = "314.0.7"  # the runtime (assets/runtime.py) is written for this Pyodide's CPython 3.14
 _DEFAULT_PYODIDE_URL = 'const PYODIDE_URL = "../pyodide/";'  # a line of runner.js
 _SNIPPET_DIV = re.compile(r'<div class="snippet"(?P<attributes>[^>]*)>')
-_PATH = re.compile(r'\bdata-snippet="(?P<path>[^"]+)"')
 
 
 class LiveSnippetsConfig(base.Config):
@@ -69,26 +67,18 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
-            return expand(markdown, self.root)
+            return expand(markdown, self.root, self.marked_local_only)
         except SnippetError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from error
 
+    def marked_local_only(self, snippet: Snippet) -> str | None:
+        if any(fnmatch.fnmatchcase(snippet.path, pattern) for pattern in self.config.local_only):
+            return "marked local-only in mkdocs.yml"
+        return None
+
     def on_page_content(self, html_text, page, config, files):
-        """Mark snippets that cannot run in a browser; link the runner from pages with a runnable one."""
-        runnable = False
-
-        def mark(match: re.Match) -> str:
-            nonlocal runnable
-            path = _PATH.search(match["attributes"])
-            reason = self.local_only_reason(Snippet(self.root, html.unescape(path["path"])))
-            if reason is None:
-                runnable = True
-                return match[0]
-            if "data-local-only=" in match["attributes"]:
-                return match[0]
-            return f'<div class="snippet" data-local-only="{html.escape(reason)}"{match["attributes"]}>'
-
-        html_text = _SNIPPET_DIV.sub(mark, html_text)
+        """Link the runner from pages with a snippet that can run in a browser."""
+        runnable = any("data-local-only=" not in match["attributes"] for match in _SNIPPET_DIV.finditer(html_text))
         if not (runnable and self.config.run_in_browser):
             return html_text
         base = get_relative_url(SITE_ASSETS, page.url)
@@ -96,15 +86,6 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
             f'{html_text}\n<link rel="stylesheet" href="{base}/live-snippets.css">'
             f'\n<script type="module" src="{base}/runner.js"></script>\n'
         )
-
-    def local_only_reason(self, snippet: Snippet) -> str | None:
-        if snippet.local_only:
-            return snippet.local_only
-        if any(fnmatch.fnmatchcase(snippet.path, pattern) for pattern in self.config.local_only):
-            return "marked local-only in mkdocs.yml"
-        if snippet.command.options:
-            return f"needs the interpreter options {' '.join(snippet.command.options)}"
-        return None
 
     def on_post_build(self, config):
         if not self.config.run_in_browser:

@@ -154,9 +154,13 @@ class Snippet:
 
     @property
     def local_only(self) -> str | None:
-        """Why the snippet cannot run in a browser, or None when it can."""
+        """Why the snippet cannot run in a browser (its pragma, or interpreter options), or None when it can."""
         match = _LOCAL_ONLY.search(self.code)
-        return match["reason"].strip() if match else None
+        if match:
+            return match["reason"].strip()
+        if self.command.options:
+            return f"needs the interpreter options {' '.join(self.command.options)}"
+        return None
 
 
 def glob_escape(text: str) -> str:
@@ -171,11 +175,14 @@ def directives(markdown: str, root: Path):
             yield index, snippet
 
 
-def render(snippet: Snippet) -> str:
-    """The Markdown a directive stands for: the code, then its recorded output(s)."""
+def render(snippet: Snippet, local_only: str | None = None) -> str:
+    """The Markdown a directive stands for: the code, then its recorded output(s).
+
+    local_only: a reason, from elsewhere, not to run it in a browser (the snippet's own reasons come first)."""
     attributes = f'class="snippet" data-snippet="{snippet.path}"'
-    if snippet.local_only:
-        attributes += f' data-local-only="{escape_attribute(snippet.local_only)}"'
+    local_only = snippet.local_only or local_only
+    if local_only:
+        attributes += f' data-local-only="{escape_attribute(local_only)}"'
     attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
     parts = [f"<div {attributes} markdown>", "", fence(snippet.code, f'python title="{snippet.name}"'), ""]
     outputs = snippet.outputs
@@ -194,11 +201,13 @@ def render(snippet: Snippet) -> str:
     return "\n".join(parts)
 
 
-def expand(markdown: str, root: Path) -> str:
-    """A page's Markdown with every directive replaced by what it stands for."""
+def expand(markdown: str, root: Path, local_only=lambda snippet: None) -> str:
+    """A page's Markdown with every directive replaced by what it stands for.
+
+    local_only(snippet) may give a reason not to run a snippet in a browser, beyond the snippet's own."""
     lines = markdown.splitlines()
     for index, snippet in reversed(list(directives(markdown, root))):
-        lines[index] = render(snippet)
+        lines[index] = render(snippet, local_only(snippet))
     return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
 
 

@@ -77,3 +77,15 @@ def test_a_run_pragma_naming_another_file_is_refused(root):
     (root / "page" / "01_hello.py").write_text("# run: python other.py\n")
     with pytest.raises(SnippetError, match="# run:"):
         Snippet.from_directive("::: snippet page/01_hello.py", root)
+
+
+def test_interpreter_options_make_a_snippet_local_only(root):
+    (root / "page" / "01_hello.py").write_text("# run: python -X dev 01_hello.py\n")
+    page = expand("::: snippet page/01_hello.py\n", root)
+    assert 'data-local-only="needs the interpreter options -X dev"' in page
+
+
+def test_a_reason_from_the_site_marks_a_snippet_local_only(root):
+    page = expand("::: snippet page/01_hello.py\n", root, lambda snippet: "marked in mkdocs.yml")
+    assert 'data-local-only="marked in mkdocs.yml"' in page
+    assert "data-local-only" not in expand("::: snippet page/01_hello.py\n", root)
