@@ -14,10 +14,15 @@ async def delay(delay_seconds: float) -> float:
     return delay_seconds
 
 
-def async_timed(func):
-    """Decorate a coroutine function to print how long each call took, wall clock, waits included."""
+def async_timed(func=None):
+    """Decorate a coroutine function to print how long each call took, wall clock, waits included.
+
+    Use it as `@async_timed` or, as the book's listings do, `@async_timed()`."""
+    if func is None:
+        return async_timed
     if not inspect.iscoroutinefunction(func):
-        raise TypeError(f"async_timed needs a coroutine function (async def), not {func!r}")
+        name = getattr(func, "__qualname__", type(func).__name__)
+        raise TypeError(f"async_timed needs a coroutine function (async def), not {name!r}")
 
     @functools.wraps(func)
     async def wrapped(*args, **kwargs):

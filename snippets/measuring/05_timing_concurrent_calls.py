@@ -9,7 +9,7 @@ async def wait(seconds: float) -> float:
     return seconds
 
 
-@async_timed
+@async_timed()  # with or without (): both forms work, and the book's listings use this one
 async def main() -> None:
     await asyncio.gather(wait(1), wait(2))
 
