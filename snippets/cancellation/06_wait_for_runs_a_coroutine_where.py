@@ -1,14 +1,17 @@
 import asyncio
 
 
-async def which_task() -> str:
-    return asyncio.current_task().get_name()
+async def which_task() -> None:
+    print(f"which_task runs in the task named {asyncio.current_task().get_name()!r}")
 
 
 async def main() -> None:
     asyncio.current_task().set_name("main")
-    name = await asyncio.wait_for(which_task(), timeout=1)
-    print(f"wait_for ran the coroutine in the task named {name!r}")
+    await asyncio.wait_for(which_task(), timeout=1)
+    try:
+        await asyncio.wait_for(which_task(), timeout=0)  # no time at all
+    except TimeoutError:
+        print("with timeout=0: TimeoutError, and which_task printed nothing")
 
 
 asyncio.run(main())
