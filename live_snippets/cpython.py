@@ -76,28 +76,66 @@ def find_interpreters() -> list[Interpreter]:
     return [best[v] for v in sorted(best)]
 
 
-def run(snippet: Snippet, interpreter: Interpreter) -> str:
+@dataclass(frozen=True)
+class Output:
+    """What a run printed, and which of its lines (indexes into text.split("\\n")) were written to stderr."""
+
+    text: str
+    stderr: frozenset[int] = frozenset()
+    complete: bool = True  # False: the run was stopped (a timeout), so it is no recording of the snippet
+
+    @classmethod
+    def from_lines(cls, lines) -> Output:
+        """From (stream, text) pairs, stream "stdout" or "stderr" (as the browser's output view shows them)."""
+        lines = list(lines)
+        return cls("\n".join(text for _, text in lines), frozenset(i for i, (s, _) in enumerate(lines) if s == "stderr"))
+
+
+MARKS = Path(__file__).with_name("stream_marks")  # its sitecustomize marks what a snippet writes to stderr
+_STDERR_START, _STDERR_END = b"\x0e", b"\x0f"
+
+
+def run(snippet: Snippet, interpreter: Interpreter) -> Output:
     """What the snippet prints (stdout and stderr, interleaved), with machine-specific paths made short."""
     command = snippet.command
     env = {k: v for k, v in os.environ.items() if k not in _CLEARED_ENV}
     env.update(
-        PYTHONPATH=str(snippet.root), PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8",
+        PYTHONPATH=os.pathsep.join([str(snippet.root), str(MARKS)]), PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8",
         PYTHONDONTWRITEBYTECODE="1", **command.env,
     )
+    complete = True
     try:
         result = subprocess.run(
             [interpreter.executable, *command.options, snippet.name],
             cwd=snippet.file.parent, env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT_SECONDS,
         )
-        output = result.stdout.decode("utf-8", errors="replace")
+        raw = result.stdout
     except subprocess.TimeoutExpired as timeout:
-        output = (timeout.stdout or b"").decode("utf-8", errors="replace")
-        output += f"\n[the test stopped this snippet after {TIMEOUT_SECONDS} s]\n"
-    return shorten_paths(output, snippet.root)
+        raw = (timeout.stdout or b"") + f"\n[the test stopped this snippet after {TIMEOUT_SECONDS} s]\n".encode()
+        complete = False
+    return _split_streams(raw, snippet.root, complete)
 
 
-def run_everywhere(snippet: Snippet, interpreters: list[Interpreter]) -> dict[Interpreter, str]:
+def _split_streams(raw: bytes, root: Path, complete: bool = True) -> Output:
+    """Output from the bytes of one pipe, stderr's writes marked; a line is stderr's when its first write is."""
+    text, stderr, line, line_started = [], set(), 0, False
+    for index, chunk in enumerate(re.split(b"\x0e|\x0f", raw)):
+        piece = shorten_paths(chunk.decode("utf-8", errors="replace"), root)
+        parts = piece.split("\n")
+        for part_index, part in enumerate(parts):
+            ends_line = part_index < len(parts) - 1
+            if (part or ends_line) and not line_started:
+                line_started = True
+                if index % 2:
+                    stderr.add(line)
+            if ends_line:
+                line, line_started = line + 1, False
+        text.append(piece)
+    return Output("".join(text), frozenset(stderr), complete)
+
+
+def run_everywhere(snippet: Snippet, interpreters: list[Interpreter]) -> dict[Interpreter, Output]:
     """Run under every interpreter at once: snippets mostly wait, so this costs the time of one run."""
     with ThreadPoolExecutor(max_workers=len(interpreters) or 1) as pool:
         outputs = pool.map(lambda interpreter: run(snippet, interpreter), interpreters)
@@ -118,25 +156,41 @@ def shorten_paths(output: str, root: Path) -> str:
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _CARETS = re.compile(r"^\s*[~^]+\s*$")  # 3.11+ error-location markers; they vary between versions
 _FRAME = re.compile(r'^  File "(?P<file>[^"]+)", line \d+')
-_NUMBER = re.compile(r"\d+\.\d+")
+# A time: a number followed by s, ms or second(s). Only times may differ, and only within the tolerance.
+_TIME = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)(?=\s?(?P<unit>ms|s|seconds?)\b)")
 # A standard-library location in a repr ("created at .../asyncio/runners.py:100"): its line differs by version.
 _LIBRARY_LINE = re.compile(r"(\.\.\./[^\s\"]+?\.py):\d+")
-# Two timings match when within this much of each other: snippets sleep in whole tenths of seconds or more,
-# so a real difference in concurrency is far larger than a loaded machine's delay.
+# A measured time may be this much longer than recorded (a loaded machine is slower, never faster): snippets sleep
+# in whole tenths of seconds or more, so a real difference in concurrency is far larger.
 TIMING_TOLERANCE_SECONDS = 0.25
 TIMING_TOLERANCE_RATIO = 0.1
+EARLY_TOLERANCE_SECONDS = 0.05  # ... and at most this much shorter (timer granularity)
+# Frames and paths of the in-browser runner or of Pyodide, which no reader's output may show.
+_INTERNAL = re.compile(
+    r"live_snippets_runtime|/\.live_snippets/"  # the runner's own module and folder
+    r"|(?:\.\.\.|/lib/python[\d.]*(?:\.zip)?|site-packages)/_?pyodide/"  # Pyodide's Python package, path shortened or not
+    r"|\b_?pyodide\.(?:ffi|webloop|code|console|_core|_base)\b"  # ... named as modules (pyodide.ffi.JsException)
+)
+
+Line = tuple[str, str]  # (stream, text)
 
 
 def _is_snippet_frame(file: str) -> bool:
     return not file.startswith((".../", "/", "<"))
 
 
-def normalize(output: str) -> list[str]:
-    """The lines that must match: addresses masked, error-location markers and library frames dropped,
-    line numbers in library locations masked."""
+def _streamed_lines(output) -> list[Line]:
+    """(stream, text) of every line; output is an Output or RecordedOutput, or a str (all stdout)."""
+    text, stderr = (output, frozenset()) if isinstance(output, str) else (output.text, output.stderr)
+    return [("stderr" if i in stderr else "stdout", line) for i, line in enumerate(text.replace("\r\n", "\n").split("\n"))]
+
+
+def normalize(output) -> list[Line]:
+    """The lines that must match, with their streams: addresses masked, error-location markers and library frames
+    dropped, line numbers in library locations masked."""
     lines = []
     skipping_frame = False
-    for line in output.replace("\r\n", "\n").splitlines():
+    for stream, line in _streamed_lines(output):
         frame = _FRAME.match(line)
         if frame:
             skipping_frame = not _is_snippet_frame(frame["file"])
@@ -148,31 +202,54 @@ def normalize(output: str) -> list[str]:
             skipping_frame = False
         if _CARETS.match(line):
             continue
-        lines.append(_LIBRARY_LINE.sub(r"\1:…", _ADDRESS.sub("0x…", line.rstrip())))
-    while lines and not lines[-1]:
+        lines.append((stream, _LIBRARY_LINE.sub(r"\1:…", _ADDRESS.sub("0x…", line.rstrip()))))
+    while lines and not lines[-1][1]:
         lines.pop()
     return lines
 
 
-def _numbers_close(expected: str, actual: str) -> bool:
-    a, b = float(expected), float(actual)
-    return abs(a - b) <= max(TIMING_TOLERANCE_SECONDS, TIMING_TOLERANCE_RATIO * abs(a))
+def internal_lines(output) -> list[str]:
+    """Lines of a raw browser output that show the runner's or Pyodide's own files (checked before normalizing,
+    which would drop such frames)."""
+    return [line for _, line in _streamed_lines(output) if _INTERNAL.search(line)]
 
 
-def lines_match(expected: str, actual: str) -> bool:
+def _seconds(match: re.Match) -> float:
+    return float(match["number"]) / (1000 if match["unit"] == "ms" else 1)
+
+
+def _times_close(expected: float, actual: float) -> bool:
+    late = max(TIMING_TOLERANCE_SECONDS, TIMING_TOLERANCE_RATIO * expected)
+    return expected - EARLY_TOLERANCE_SECONDS <= actual <= expected + late
+
+
+def times_within(seconds: float):
+    """A symmetric time comparison, for outputs of which neither is the reference (see record.py)."""
+    return lambda a, b: abs(a - b) <= seconds
+
+
+def lines_match(expected: str, actual: str, close=_times_close) -> bool:
+    """Equal, but for times, which may be measured a little later than recorded. Every other number is exact."""
     if expected == actual:
         return True
-    if _NUMBER.sub("#", expected) != _NUMBER.sub("#", actual):
+    if _TIME.sub("#", expected) != _TIME.sub("#", actual):
         return False
-    return all(map(_numbers_close, _NUMBER.findall(expected), _NUMBER.findall(actual)))
+    want, got = list(_TIME.finditer(expected)), list(_TIME.finditer(actual))
+    return all(close(_seconds(w), _seconds(g)) for w, g in zip(want, got))
 
 
-def outputs_match(expected: str, actual: str) -> bool:
+def outputs_match(expected, actual, close=_times_close) -> bool:
+    """expected and actual: Output, RecordedOutput or str (all stdout). Streams must match line by line."""
     want, got = normalize(expected), normalize(actual)
-    return len(want) == len(got) and all(map(lines_match, want, got))
-
-
-def diff(expected: str, actual: str, expected_name: str, actual_name: str) -> str:
-    return "\n".join(
-        difflib.unified_diff(expected.splitlines(), actual.splitlines(), expected_name, actual_name, lineterm="")
+    return len(want) == len(got) and all(
+        w_stream == g_stream and lines_match(w, g, close) for (w_stream, w), (g_stream, g) in zip(want, got)
     )
+
+
+def _shown(output) -> list[str]:
+    """Lines for a diff: stderr lines marked."""
+    return [f"[stderr] {line}" if stream == "stderr" else line for stream, line in _streamed_lines(output)]
+
+
+def diff(expected, actual, expected_name: str, actual_name: str) -> str:
+    return "\n".join(difflib.unified_diff(_shown(expected), _shown(actual), expected_name, actual_name, lineterm=""))

@@ -2,6 +2,9 @@
 
 Each snippet runs under every CPython 3.11+ found (see ``cpython.find_interpreters``). The newest version's output
 becomes ``NAME.out``; an older run of versions that print something else becomes ``NAME.<newest of them>.out``.
+Lines written to stderr are listed in ``NAME.stderr`` beside it (see ``snippet.py``).
+A version that is not found here, or whose run timed out, keeps what was recorded for it: its recording is never
+overwritten or deleted (a new snippet's missing versions are assumed to print what the newest version found prints).
 A file is rewritten only when what it says changed (not for a new memory address),
 so the diff of a recorded output shows real changes only.
 """
@@ -13,39 +16,86 @@ import sys
 from pathlib import Path
 
 from . import cpython
-from .snippet import Snippet
+from .snippet import Snippet, Version, format_stderr_lines, read_stderr_lines, stderr_file
 
 
-def groups(outputs: list[tuple[cpython.Interpreter, str]]) -> list[tuple[cpython.Interpreter, str]]:
-    """Consecutive versions that print the same thing, as (newest interpreter of the run, its output)."""
-    runs: list[tuple[cpython.Interpreter, str]] = []
-    for interpreter, output in outputs:  # oldest first
-        if runs and cpython.outputs_match(runs[-1][1], output):
-            runs[-1] = (interpreter, output)
-        else:
-            runs.append((interpreter, output))
-    return runs
+# Two versions run side by side print the same times within noise; a run matches a kept recording (a version not
+# run here) only when its times are the same to a twentieth of a second, so that a changed sleep is not hidden.
+SAME_RUN_TIMES = cpython.times_within(cpython.TIMING_TOLERANCE_SECONDS)
+SAME_RECORDED_TIMES = cpython.times_within(cpython.EARLY_TOLERANCE_SECONDS)
 
 
-def write_if_changed(file: Path, output: str) -> bool:
-    # Numbers count exactly here (no timing tolerance): a changed sleep must show in the recorded output.
-    if file.is_file() and cpython.normalize(file.read_text(encoding="utf-8")) == cpython.normalize(output):
-        return False
-    file.write_text(output, encoding="utf-8")
-    return True
+def groups(outputs: list[tuple[Version, cpython.Output, bool]]) -> list[tuple[Version, cpython.Output]]:
+    """Consecutive versions that print the same thing, as (newest version of the run, its output).
+    outputs: (version, output, whether it was run here), oldest first."""
+    runs: list[tuple[Version, cpython.Output, bool]] = []
+    for version, output, was_run in outputs:
+        if runs:
+            _, previous, previous_was_run = runs[-1]
+            both_run = previous_was_run and was_run
+            if cpython.outputs_match(previous, output, SAME_RUN_TIMES if both_run else SAME_RECORDED_TIMES):
+                # the newest run's output; but a kept recording is never rewritten
+                runs[-1] = (version, previous if was_run and not previous_was_run else output, both_run)
+                continue
+        runs.append((version, output, was_run))
+    return [(version, output) for version, output, _ in runs]
+
+
+def _recorded(file: Path) -> cpython.Output | None:
+    if not file.is_file():
+        return None
+    return cpython.Output(file.read_text(encoding="utf-8"), read_stderr_lines(file))
+
+
+def write_if_changed(file: Path, output: cpython.Output) -> list[Path]:
+    """Write a recording (its .out and .stderr files); returns the files written.
+    Numbers count exactly here (no timing tolerance): a changed sleep must show in the recorded output."""
+    old = _recorded(file)
+    if old is not None and cpython.normalize(old) == cpython.normalize(output):
+        return []
+    same_text = old is not None and [line for _, line in cpython.normalize(old)] == [
+        line for _, line in cpython.normalize(output)] and old.text.count("\n") == output.text.count("\n")
+    written = []
+    if not same_text:  # else only the streams changed (a recording older than the .stderr files)
+        file.write_text(output.text, encoding="utf-8")
+        written.append(file)
+    streams = stderr_file(file)
+    if output.stderr:
+        streams.write_text(format_stderr_lines(output.stderr), encoding="utf-8")
+        written.append(streams)
+    elif streams.is_file():
+        streams.unlink()
+        written.append(streams)
+    return written
 
 
 def record(snippet: Snippet, interpreters: list[cpython.Interpreter]) -> list[str]:
     """Record one snippet; returns what changed on disk."""
-    outputs = cpython.run_everywhere(snippet, interpreters)
-    runs = groups([(i, outputs[i]) for i in interpreters])
+    ran = {i.version: output for i, output in cpython.run_everywhere(snippet, interpreters).items() if output.complete}
+    if not ran:
+        return []
+    newest_ran = ran[max(ran)]
+    versions = []
+    for version in sorted(set(cpython.SUPPORTED) | set(ran)):
+        if version in ran:
+            versions.append((version, ran[version], True))
+        elif snippet.default_output_file.is_file():  # not run here: what is recorded for it stays
+            recorded = snippet.expected_output(version)
+            versions.append((version, cpython.Output(recorded.text, recorded.stderr), False))
+        else:
+            versions.append((version, newest_ran, True))
+    runs = groups(versions)
     wanted = {snippet.default_output_file: runs[-1][1]}
-    for interpreter, output in runs[:-1]:
-        wanted[snippet.file.with_name(f"{snippet.file.stem}.{interpreter.version[0]}.{interpreter.version[1]}.out")] = output
-    changed = [str(file.relative_to(snippet.root)) for file, output in wanted.items() if write_if_changed(file, output)]
+    for version, output in runs[:-1]:
+        wanted[snippet.file.with_name(f"{snippet.file.stem}.{version[0]}.{version[1]}.out")] = output
+    changed = []
+    for file, output in wanted.items():
+        changed += [str(written.relative_to(snippet.root)) for written in write_if_changed(file, output)]
     for stale in set(snippet.override_files().values()) - set(wanted):
-        stale.unlink()
-        changed.append(f"{stale.relative_to(snippet.root)} (removed)")
+        for file in (stale, stderr_file(stale)):
+            if file.is_file():
+                file.unlink()
+                changed.append(f"{file.relative_to(snippet.root)} (removed)")
     return changed
 
 
@@ -66,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     print("recording with", ", ".join(i.name for i in interpreters))
     missing = [f"{v[0]}.{v[1]}" for v in cpython.SUPPORTED if v not in found]
     if missing:
-        print(f"not found here: {', '.join(missing)} (their outputs are assumed to be the newest version's)")
+        print(f"not found here: {', '.join(missing)} (what is recorded for them is kept)")
     for file in files:
         snippet = Snippet(root, file.relative_to(root).as_posix())
         for change in record(snippet, interpreters):

@@ -7,7 +7,9 @@ A page includes a snippet with a line of its own::
 
 The path is relative to the snippets folder. Beside each script lie its recorded outputs:
 ``NAME.out`` is what the newest CPython prints; an optional ``NAME.3.12.out`` is what CPython 3.12 and older
-print, back to the next older override (``NAME.3.11.out``, ...). Flags after the path: ``predict`` hides the
+print, back to the next older override (``NAME.3.11.out``, ...). When some of a recording's lines were written to
+stderr, ``NAME.stderr`` (``NAME.3.12.stderr`` for ``NAME.3.12.out``) lists their line numbers (``4-9``, one
+number or range per line); without it every line is stdout. Flags after the path: ``predict`` hides the
 output behind a "predict the output" prompt.
 
 A snippet file may carry two pragma comments, read by the tests and the runner:
@@ -20,6 +22,8 @@ A snippet file may carry two pragma comments, read by the tests and the runner:
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shlex
 from dataclasses import dataclass
@@ -45,6 +49,7 @@ class RecordedOutput:
     text: str
     newest: Version | None  # None: the default output, for every version newer than the overrides
     oldest: Version
+    stderr: frozenset[int] = frozenset()  # indexes of the lines of text written to stderr
 
     def covers(self, version: Version) -> bool:
         return self.oldest <= version and (self.newest is None or version <= self.newest)
@@ -101,6 +106,8 @@ class Snippet:
     def check(self) -> None:
         if not self.path.endswith(".py"):
             raise SnippetError(f"snippet {self.path!r}: a snippet is a .py file")
+        if "\\" in self.path or not self.file.resolve().is_relative_to(self.root.resolve()):
+            raise SnippetError(f"snippet {self.path!r}: the path must stay inside the snippets folder {self.root}")
         if not self.file.is_file():
             raise SnippetError(f"snippet {self.path!r}: no such file in {self.root}")
         if not self.default_output_file.is_file():
@@ -128,9 +135,10 @@ class Snippet:
         outputs = []
         oldest = OLDEST_SUPPORTED
         for version, file in self.override_files().items():
-            outputs.append(RecordedOutput(file.read_text(encoding="utf-8"), version, oldest))
+            outputs.append(RecordedOutput(file.read_text(encoding="utf-8"), version, oldest, read_stderr_lines(file)))
             oldest = (version[0], version[1] + 1)
-        outputs.append(RecordedOutput(self.default_output_file.read_text(encoding="utf-8"), None, oldest))
+        default = self.default_output_file
+        outputs.append(RecordedOutput(default.read_text(encoding="utf-8"), None, oldest, read_stderr_lines(default)))
         return outputs
 
     def expected_output(self, version: Version) -> RecordedOutput:
@@ -163,6 +171,35 @@ class Snippet:
         return None
 
 
+def stderr_file(output_file: Path) -> Path:
+    """Where the stderr line numbers of a recorded output are kept: NAME.3.12.out -> NAME.3.12.stderr."""
+    return output_file.with_suffix(".stderr")
+
+
+def read_stderr_lines(output_file: Path) -> frozenset[int]:
+    file = stderr_file(output_file)
+    if not file.is_file():
+        return frozenset()
+    indexes = set()
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            indexes.update(range(int(first) - 1, int(last or first)))
+    return frozenset(indexes)
+
+
+def format_stderr_lines(indexes: frozenset[int]) -> str:
+    """The text of a .stderr file: 1-based line numbers, consecutive ones as ranges."""
+    ranges: list[list[int]] = []
+    for number in sorted(i + 1 for i in indexes):
+        if ranges and ranges[-1][1] == number - 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    lines = [str(a) if a == b else f"{a}-{b}" for a, b in ranges]
+    return "# lines of the recorded output written to stderr\n" + "".join(f"{line}\n" for line in lines)
+
+
 def glob_escape(text: str) -> str:
     return re.sub(r"([*?[])", r"[\1]", text)
 
@@ -179,11 +216,12 @@ def render(snippet: Snippet, local_only: str | None = None) -> str:
     """The Markdown a directive stands for: the code, then its recorded output(s).
 
     local_only: a reason, from elsewhere, not to run it in a browser (the snippet's own reasons come first)."""
-    attributes = f'class="snippet" data-snippet="{snippet.path}"'
+    attributes = f'class="snippet" data-snippet="{escape_attribute(snippet.path)}"'
     local_only = snippet.local_only or local_only
     if local_only:
         attributes += f' data-local-only="{escape_attribute(local_only)}"'
     attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
+    attributes += f' data-env="{escape_attribute(json.dumps(snippet.command.env))}"'  # read by the page's runner
     parts = [f"<div {attributes} markdown>", "", fence(snippet.code, f'python title="{snippet.name}"'), ""]
     outputs = snippet.outputs
     if len(outputs) == 1:
@@ -221,4 +259,5 @@ def indent(text: str) -> str:
 
 
 def escape_attribute(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    """Text for a double-quoted HTML attribute value."""
+    return html.escape(text, quote=True)

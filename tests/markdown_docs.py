@@ -80,19 +80,19 @@ class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippe
         failures = []
         for interpreter, output in cpython.run_everywhere(snippet, INTERPRETERS).items():
             expected = snippet.expected_output(interpreter.version)
-            if not cpython.outputs_match(expected.text, output):
+            if not cpython.outputs_match(expected, output):
                 # Once more, alone: on a busy machine a sleep can overrun. A real difference fails twice.
                 first, output = output, cpython.run(snippet, interpreter)
-                if cpython.outputs_match(expected.text, output):
+                if cpython.outputs_match(expected, output):
                     warnings.warn(SecondRunNeeded(
                         f"{snippet.path} under {interpreter.name} matched only when run a second time; "
-                        f"the first run printed:\n{cpython.diff(expected.text, first, 'recorded', 'first run')}"
+                        f"the first run printed:\n{cpython.diff(expected, first, 'recorded', 'first run')}"
                     ))
                     continue
                 failures.append(
                     f"{snippet.path} under {interpreter.name} does not print the output shown as "
                     f"'{expected.label}':\n"
-                    + cpython.diff(expected.text, output, f"recorded ({expected.label})", interpreter.name)
+                    + cpython.diff(expected, output, f"recorded ({expected.label})", interpreter.name)
                 )
         if failures:
             raise SnippetOutputMismatch("\n\n".join(failures) + "\n\nIf the change is right: make update-outputs")

@@ -86,18 +86,27 @@ def check_page(page, site_url: str, built_site, path: str, counts: list[int]) ->
         try:
             snippet.start()
             end_state = snippet.wait_until_done()
-            actual = snippet.output()
+            actual = browser_output(snippet)
         except AssertionError as error:
             actual = f"[{error}]"
-        if cpython.outputs_match(expected.text, actual):
+        leaked = cpython.internal_lines(actual)  # before normalizing, which drops non-snippet frames
+        if leaked:
+            failures.append(f"{snippet.path} in the browser shows the runner's or Pyodide's own files:\n" + "\n".join(leaked))
+        elif cpython.outputs_match(expected, actual):
             counts[0] += 1
         else:
             failures.append(
                 f"{snippet.path} in the browser (ended {end_state!r}, status {snippet.status_text()!r}) "
                 f"does not print the output recorded for {expected.label}:\n"
-                + cpython.diff(expected.text, actual, f"recorded ({expected.label})", "browser")
+                + cpython.diff(expected, actual, f"recorded ({expected.label})", "browser")
             )
     return failures
+
+
+def browser_output(snippet) -> cpython.Output:
+    """What a run printed in the page, each line with its stream (notes left out)."""
+    streams = {"snippet-stdout": "stdout", "snippet-stderr": "stderr"}
+    return cpython.Output.from_lines((streams[line.kind], line.text) for line in snippet.lines() if line.kind in streams)
 
 
 def local_only_problem(snippet) -> str | None:
