@@ -15,8 +15,10 @@ async def bake(cake: str, oven_seconds: float) -> None:
 
 
 async def main() -> None:
-    await asyncio.gather(bake("sponge cake", 1), bake("fruit cake", 1.5))
-    log("both cakes done: 2.5 s of baking took 1.5 s")
+    ovens = {"sponge cake": 1, "fruit cake": 1.5}  # seconds in the oven
+    await asyncio.gather(*(bake(cake, seconds) for cake, seconds in ovens.items()))
+    baking, took = sum(ovens.values()), time.perf_counter() - start
+    log(f"both cakes done: {baking:.1f} s of baking took {took:.1f} s")
 
 
 asyncio.run(main())

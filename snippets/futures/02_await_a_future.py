@@ -8,7 +8,7 @@ async def main() -> None:
     loop.call_later(0.5, reply.set_result, "pong")
 
     print("waiting for the reply")
-    result = await reply  # main is suspended until the future has a result
+    result = await reply  # main is suspended until the future is done: a result, an exception or a cancellation
     print(f"got {result!r}")
 
 
