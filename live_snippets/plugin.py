@@ -9,6 +9,7 @@ import fnmatch
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 from mkdocs.config import base
@@ -22,9 +23,10 @@ from .snippet import Snippet, SnippetError, expand
 ASSETS = Path(__file__).parent / "assets"
 SITE_ASSETS = "assets/live-snippets"  # where the runner's files go in the built site
 SITE_PYODIDE = "assets/pyodide/"  # where the self-hosted copy of Pyodide goes
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-PYODIDE_VERSION = "314.0.7"  # the runtime (assets/runtime.py) is written for this Pyodide's CPython 3.14
-_DEFAULT_PYODIDE_URL = 'const PYODIDE_URL = "../pyodide/";'  # a line of runner.js
+CONTRACT = json.loads((ASSETS / "contract.json").read_text(encoding="utf-8"))  # shared with the JS and runtime.py
+PYODIDE_FILES = tuple(CONTRACT["pyodide"]["files"])
+PYODIDE_VERSION = CONTRACT["pyodide"]["version"]  # the runtime (assets/runtime.py) is written for its CPython 3.14
+SHIPPED = ("*.js", "contract.json", "runtime.py", "live-snippets.css")  # the runner's files, copied into the site
 _SNIPPET_DIV = re.compile(r'<div class="snippet"(?P<attributes>[^>]*)>')
 
 
@@ -82,10 +84,16 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
         if not (runnable and self.config.run_in_browser):
             return html_text
         base = get_relative_url(SITE_ASSETS, page.url)
+        pyodide_url = self.pyodide_url or get_relative_url(SITE_PYODIDE, page.url).rstrip("/") + "/"
         return (
             f'{html_text}\n<link rel="stylesheet" href="{base}/live-snippets.css">'
-            f'\n<script type="module" src="{base}/runner.js"></script>\n'
+            f'\n<script type="module" src="{base}/runner.js" data-pyodide-url="{escape(pyodide_url)}"></script>\n'
         )
+
+    @property
+    def pyodide_url(self) -> str | None:
+        """The configured Pyodide base URL, ending in a slash; None: the self-hosted copy."""
+        return self.config.pyodide_url.rstrip("/") + "/" if self.config.pyodide_url else None
 
     def on_post_build(self, config):
         if not self.config.run_in_browser:
@@ -93,13 +101,9 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
         site = Path(config.site_dir)
         assets = site / SITE_ASSETS
         assets.mkdir(parents=True, exist_ok=True)
-        for name in ("worker.js", "runtime.py", "live-snippets.css"):
-            shutil.copyfile(ASSETS / name, assets / name)
-        runner = (ASSETS / "runner.js").read_text(encoding="utf-8")
-        if self.config.pyodide_url:  # the default, ../pyodide/ from runner.js, is the self-hosted copy
-            url = self.config.pyodide_url.rstrip("/") + "/"
-            runner = runner.replace(_DEFAULT_PYODIDE_URL, f"const PYODIDE_URL = {json.dumps(url)};", 1)
-        (assets / "runner.js").write_text(runner, encoding="utf-8")
+        for pattern in SHIPPED:
+            for file in ASSETS.glob(pattern):
+                shutil.copyfile(file, assets / file.name)
         helpers = {name: file.read_text(encoding="utf-8") for name, file in self.helpers.items()}
         (assets / "helpers.json").write_text(json.dumps(helpers), encoding="utf-8")
         if not self.config.pyodide_url:

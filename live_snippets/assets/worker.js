@@ -2,48 +2,23 @@
 // Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
 //               run {runId, code, filename, folder, env}, stop {runId, request}
 // Messages out: ready {stackSwitching}, load-error {message},
-//               output {runId, lines: [[stream, text, ended, seconds], ...], capped}, stopping {runId},
-//               done {runId, exitStatus, seconds, dropped}, crash {runId, message}
-const MAX_LINES = 2000; // per run; the rest is counted, not sent
-const MAX_LINE_CHARS = 10000;
-const BURST = 50; // messages sent at once per window; more output waits for the window's end
-const WINDOW_MS = 100;
+//               output {runId, lines: [[stream, text, ended, seconds], ...], capped: null | "lines" | "chars"},
+//               stopping {runId}, done {runId, exitStatus, seconds, dropped, droppedChars}, crash {runId, message}
+// The host object runtime.py calls (setup(host)):
+//   output(stream, text)  text written to "stdout" or "stderr" (worker-output.js caps and batches it);
+//   flush()               send what is pending now;
+//   wait(ms)              a promise resolved after ms milliseconds (-1: never), or at once on Stop (with JSPI);
+//   sleep(ms)             block for ms milliseconds (-1: until stopped), returning early on Stop; returns false,
+//                         without waiting, where the page is not cross-origin isolated (no shared memory);
+//   takeStopRequest()     true once after each Stop request this run received by message.
+import contract from "./contract.json" with { type: "json" };
+import { RunOutput } from "./worker-output.js";
+import { blockingSleep, claim, resetStops } from "./stop-claim.js";
 
 let runSnippet = null;
 let useStackSwitching = false;
-let run = null; // the current run: {id, start, lines, pending, dropped, stopRequested, wake}
-let posts = { windowStart: 0, count: 0 };
-
-function now() {
-  return (performance.now() - run.start) / 1000;
-}
-
-function post(message) {
-  self.postMessage(message);
-}
-
-function sendPending() {
-  if (!run.pending.length) return;
-  post({ type: "output", runId: run.id, lines: run.pending, capped: run.capped });
-  run.pending = [];
-  run.capped = false;
-}
-
-function flush() {
-  if (run) sendPending();
-  posts = { windowStart: performance.now(), count: 0 };
-}
-
-function addPiece(stream, text, ended) {
-  if (run.lines >= MAX_LINES) {
-    run.dropped += ended ? 1 : 0;
-    return;
-  }
-  if (ended && run.lines === MAX_LINES - 1) run.capped = true;
-  if (text.length > MAX_LINE_CHARS) text = text.slice(0, MAX_LINE_CHARS) + " …";
-  run.pending.push([stream, text, ended, now()]);
-  if (ended) run.lines += 1;
-}
+let interrupts = null; // shared with the page when it is cross-origin isolated (stop-claim.js)
+let run = null; // the current run: {id, output, stopRequested, wake}
 
 // A zero-delay task: faster than setTimeout(0), which browsers clamp to 4 ms when nested.
 const channel = new MessageChannel();
@@ -54,23 +29,13 @@ function nextTask(callback) {
   channel.port2.postMessage(null);
 }
 
-// What the Python runtime calls (see runtime.py).
 const host = {
   output(stream, text) {
-    if (!run) return;
-    const pieces = text.split("\n");
-    pieces.forEach((piece, index) => {
-      const ended = index < pieces.length - 1;
-      if (piece || ended) addPiece(stream, piece, ended);
-    });
-    const time = performance.now();
-    if (time - posts.windowStart >= WINDOW_MS) posts = { windowStart: time, count: 0 };
-    if (posts.count < BURST) {
-      posts.count += 1;
-      sendPending();
-    }
+    run?.output.write(stream, text);
   },
-  flush,
+  flush() {
+    run?.output.flush();
+  },
   wait(ms) {
     return new Promise((resolve) => {
       const timer = ms > 0 ? setTimeout(done, ms) : null;
@@ -83,14 +48,17 @@ const host = {
       if (run) run.wake = done;
     });
   },
+  sleep(ms) {
+    if (!interrupts) return false;
+    blockingSleep(interrupts, ms);
+    return true;
+  },
   takeStopRequest() {
     const requested = Boolean(run && run.stopRequested);
     if (run) run.stopRequested = false;
     return requested;
   },
 };
-
-let interrupts = null; // shared with the page when it is cross-origin isolated: it writes SIGINT (2) there
 
 async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer }) {
   const fetchOk = async (url) => {
@@ -104,15 +72,18 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
     fetchOk(helpersUrl).then((response) => response.json()),
   ]);
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  const decoder = new TextDecoder();
   pyodide.setStdin({ error: true });
-  pyodide.setStdout({ write: (bytes) => (host.output("stdout", new TextDecoder().decode(bytes)), bytes.length) });
-  pyodide.setStderr({ write: (bytes) => (host.output("stderr", new TextDecoder().decode(bytes)), bytes.length) });
-  pyodide.FS.mkdirTree("/home/pyodide/snippets");
-  for (const [name, source] of Object.entries(helpers)) pyodide.FS.writeFile(`/home/pyodide/snippets/${name}`, source);
-  pyodide.FS.mkdirTree("/home/pyodide/.live_snippets");
-  pyodide.FS.writeFile("/home/pyodide/.live_snippets/live_snippets_runtime.py", runtimeSource);
-  pyodide.runPython("import sys; sys.path.append('/home/pyodide/.live_snippets')");
-  const runtime = pyodide.pyimport("live_snippets_runtime");
+  pyodide.setStdout({ write: (bytes) => (host.output("stdout", decoder.decode(bytes)), bytes.length) });
+  pyodide.setStderr({ write: (bytes) => (host.output("stderr", decoder.decode(bytes)), bytes.length) });
+  const { snippetsFolder, runtimeFolder, runtimeModule } = contract;
+  pyodide.FS.mkdirTree(snippetsFolder);
+  for (const [name, source] of Object.entries(helpers)) pyodide.FS.writeFile(`${snippetsFolder}/${name}`, source);
+  pyodide.FS.mkdirTree(runtimeFolder);
+  pyodide.FS.writeFile(`${runtimeFolder}/${runtimeModule}.py`, runtimeSource);
+  pyodide.FS.writeFile(`${runtimeFolder}/contract.json`, JSON.stringify(contract)); // beside runtime.py, as in assets/
+  pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(runtimeFolder)})`);
+  const runtime = pyodide.pyimport(runtimeModule);
   runtime.setup(host);
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   interrupts = interruptBuffer;
@@ -121,27 +92,28 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
 }
 
 async function start({ runId, code, filename, folder, env }) {
-  run = { id: runId, start: performance.now(), lines: 0, pending: [], capped: false, dropped: 0, stopRequested: false, wake: null };
-  posts = { windowStart: 0, count: 0 };
-  if (interrupts) {
-    Atomics.store(interrupts, 0, 0); // a Stop meant for the previous run
-    Atomics.store(interrupts, 1, 0);
-  }
+  run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null };
+  if (interrupts) resetStops(interrupts); // a Stop meant for the previous run
   const args = [code, filename, folder, JSON.stringify(env || {})];
+  const { output } = run;
   try {
     const exitStatus = useStackSwitching ? await runSnippet.callPromising(...args) : runSnippet(...args);
-    flush();
-    post({ type: "done", runId, exitStatus, seconds: now(), dropped: run.dropped });
+    output.flush();
+    post({ type: "done", runId, exitStatus, seconds: output.seconds(), ...output.summary() });
   } catch (error) {
-    flush();
-    post({ type: "crash", runId, message: String(error && error.message ? error.message : error) });
+    output.flush();
+    post({ type: "crash", runId, message: errorMessage(error) });
   } finally {
     run = null;
   }
 }
 
-function loadFailed(error) {
-  post({ type: "load-error", message: String(error && error.message ? error.message : error) });
+function post(message) {
+  self.postMessage(message);
+}
+
+function errorMessage(error) {
+  return String(error && error.message ? error.message : error);
 }
 
 self.onmessage = async ({ data }) => {
@@ -149,25 +121,22 @@ self.onmessage = async ({ data }) => {
     // Pyodide reports some failures (a wasm file that cannot be fetched) only as an unhandled rejection.
     const onRejection = (event) => {
       event.preventDefault();
-      loadFailed(event.reason);
+      post({ type: "load-error", message: errorMessage(event.reason) });
     };
     self.addEventListener("unhandledrejection", onRejection);
     try {
       await load(data);
       post({ type: "ready", stackSwitching: useStackSwitching });
     } catch (error) {
-      loadFailed(error);
+      post({ type: "load-error", message: errorMessage(error) });
     } finally {
       self.removeEventListener("unhandledrejection", onRejection);
     }
   } else if (data.type === "run") {
     await start(data);
   } else if (data.type === "stop" && run && run.id === data.runId) {
-    // Unless the page already delivered this Stop as SIGINT (interrupts[1], see runner.js).
-    const request = data.request;
-    if (!interrupts || Atomics.compareExchange(interrupts, 1, request - 1, request) === request - 1) {
-      run.stopRequested = true;
-    }
+    // Unless the page already delivered this Stop as SIGINT (stop-claim.js).
+    if (!interrupts || claim(interrupts, data.request)) run.stopRequested = true;
     post({ type: "stopping", runId: run.id });
     if (run.wake) run.wake();
   }

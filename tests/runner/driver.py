@@ -105,10 +105,17 @@ class LiveSnippet:
 
     @property
     def code(self) -> str:
+        self.show_editor()
         return self.editor.input_value()
 
     def set_code(self, code: str) -> None:
+        self.show_editor()
         self.editor.fill(code)
+
+    def show_editor(self) -> None:
+        """The runner builds a snippet's editor when the snippet nears the viewport: scroll to it first."""
+        if not self.editor.count():
+            self.root.scroll_into_view_if_needed()
 
     def watch_next_run(self) -> None:
         """Arm a watcher that notes the end of the next run (a busy state followed by an end state)."""

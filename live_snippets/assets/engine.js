@@ -1,0 +1,178 @@
+// The engine: one worker per page lifetime, shared by every snippet and kept across instant navigation; runs one
+// snippet at a time and stops it like Ctrl+C (see ../README.md, "Stop").
+import { claim, sharedStopBuffer, signal } from "./stop-claim.js";
+
+const HERE = new URL(".", import.meta.url);
+const STOP_GRACE_MS = 500; // a worker that has not answered Stop by then is stuck in Python code: replace it
+const STOP_AGAIN_MS = 1000; // still running: a second Stop, like a second Ctrl+C (KeyboardInterrupt)
+const SIGNAL_AFTER_MS = 200; // cross-origin isolated pages: send SIGINT through the interrupt buffer if needed
+const STOP_LIMIT_MS = 2500; // still running: replace the worker
+
+export const options = { stackSwitching: true }; // false before the first Run: the path for browsers without JSPI
+
+export const engine = {
+  pyodideUrl: new URL("../pyodide/", HERE).href, // the page entry sets the configured one
+  worker: null,
+  ready: null,
+  loaded: false,
+  interruptBuffer: null,
+  stackSwitching: null,
+  run: null, // the current run: {id, snippet, view, ...}
+  runIds: 0,
+};
+
+function newReadyPromise() {
+  engine.ready = new Promise((resolve, reject) => {
+    engine.resolveReady = resolve;
+    engine.rejectReady = reject;
+  });
+  engine.ready.catch(() => {}); // a failed load is reported on the snippet; nobody else must see it unhandled
+}
+newReadyPromise();
+
+export function startWorker() {
+  if (engine.worker) return engine.ready;
+  if (engine.loaded) newReadyPromise();
+  engine.loaded = false;
+  const worker = new Worker(new URL("worker.js", HERE), { type: "module", name: "live-snippets" });
+  engine.worker = worker;
+  worker.onmessage = ({ data }) => onWorkerMessage(worker, data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (!engine.loaded) loadFailed(worker, event.message || "the worker script did not start");
+  };
+  engine.interruptBuffer = sharedStopBuffer();
+  worker.postMessage({
+    type: "load",
+    pyodideUrl: engine.pyodideUrl,
+    runtimeUrl: new URL("runtime.py", HERE).href,
+    helpersUrl: new URL("helpers.json", HERE).href,
+    stackSwitching: options.stackSwitching !== false,
+    interruptBuffer: engine.interruptBuffer,
+  });
+  return engine.ready;
+}
+
+export function prefetchPython() {
+  startWorker().catch(() => {}); // a failure is shown when the reader presses Run
+}
+
+function loadFailed(worker, message) {
+  if (worker !== engine.worker) return;
+  worker.terminate();
+  engine.worker = null;
+  engine.rejectReady(new Error(message));
+  newReadyPromise();
+}
+
+function replaceWorker() {
+  if (engine.worker) engine.worker.terminate();
+  engine.worker = null;
+  newReadyPromise();
+  engine.loaded = false;
+  startWorker(); // the reader is using the runner: have the next one ready
+}
+
+function onWorkerMessage(worker, data) {
+  if (worker !== engine.worker) return;
+  if (data.type === "ready") {
+    engine.loaded = true;
+    engine.stackSwitching = data.stackSwitching;
+    engine.resolveReady();
+  } else if (data.type === "load-error") {
+    loadFailed(worker, data.message);
+  } else if (engine.run && data.runId === engine.run.id) {
+    const run = engine.run;
+    if (data.type === "output") run.view.add(data.lines, data.capped);
+    else if (data.type === "stopping") run.answered = true;
+    else if (data.type === "done") endRun(run, run.stopRequested ? "stopped" : "finished", data);
+    else if (data.type === "crash") {
+      endRun(run, "failed", { message: `the Python runtime crashed (${data.message}); it is being restarted` });
+      replaceWorker();
+    }
+  }
+}
+
+// snippet: {name, folder, code, env, view, setState, setStatus, loadFailed, ended}
+export async function runSnippet(snippet) {
+  if (engine.run) await stopRun(engine.run);
+  const id = ++engine.runIds;
+  const run = { id, snippet, view: snippet.view, stopRequested: false, stopRequests: 0, answered: false, timers: [] };
+  engine.run = run;
+  snippet.setState(engine.loaded ? "running" : "loading", engine.loaded ? "Running…" : "Loading Python…");
+  try {
+    await startWorker();
+  } catch (error) {
+    if (engine.run === run) {
+      engine.run = null;
+      snippet.loadFailed(error.message);
+    }
+    return;
+  }
+  if (engine.run !== run) return; // stopped or replaced while Python was loading
+  snippet.setState("running", "Running…");
+  snippet.view.start();
+  run.startedAt = performance.now();
+  const { name, folder, code, env } = snippet;
+  engine.worker.postMessage({ type: "run", runId: id, code, filename: name, folder, env });
+}
+
+export function isRunning(snippet) {
+  return Boolean(engine.run && engine.run.snippet === snippet);
+}
+
+export function stopRun(run = engine.run) {
+  if (!run || run !== engine.run) return Promise.resolve();
+  if (!run.stopRequested) {
+    run.stopRequested = true;
+    run.stopped = new Promise((resolve) => (run.resolveStopped = resolve));
+    if (!engine.loaded) {
+      endRun(run, "stopped", {});
+      return run.stopped;
+    }
+    run.snippet.setStatus("Stopping…");
+    interrupt(run);
+    run.timers.push(
+      // With an interrupt buffer even busy code gets the signal; without one, a worker that does not answer is busy.
+      setTimeout(() => run.answered || engine.interruptBuffer || forceStop(run), STOP_GRACE_MS),
+      setTimeout(() => interrupt(run), STOP_AGAIN_MS),
+      setTimeout(() => forceStop(run), STOP_LIMIT_MS),
+    );
+  }
+  return run.stopped;
+}
+
+function interrupt(run) {
+  if (run !== engine.run) return;
+  const request = ++run.stopRequests;
+  run.answered = false;
+  engine.worker.postMessage({ type: "stop", runId: run.id, request }); // a waiting snippet reads it at once
+  const shared = engine.interruptBuffer;
+  if (!shared) return;
+  setTimeout(() => {
+    // No answer: the snippet is busy in Python code or in a blocking sleep; SIGINT reaches both.
+    if (run === engine.run && claim(shared, request)) signal(shared);
+  }, SIGNAL_AFTER_MS);
+}
+
+function forceStop(run) {
+  if (run !== engine.run) return;
+  endRun(run, "stopped", { note: "Python was restarted to stop this snippet." });
+  replaceWorker();
+}
+
+function endRun(run, state, result) {
+  if (run !== engine.run) return;
+  engine.run = null;
+  run.timers.forEach(clearTimeout);
+  run.view.end(result);
+  const seconds = result.seconds ?? (performance.now() - (run.startedAt ?? performance.now())) / 1000;
+  const text = {
+    finished: `Finished in ${seconds.toFixed(2)} s` + (result.exitStatus ? ` (exit status ${result.exitStatus})` : ""),
+    stopped: `Stopped after ${seconds.toFixed(2)} s`,
+    failed: `Failed: ${result.message}`,
+  }[state];
+  run.snippet.setState(state, text);
+  run.snippet.ended();
+  if (run.resolveStopped) run.resolveStopped();
+}
