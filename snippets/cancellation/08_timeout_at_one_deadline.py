@@ -1,14 +1,15 @@
 import asyncio
 
 
-async def step(name: str, seconds: float) -> None:
-    await asyncio.sleep(seconds)
-    print(f"{name} done")
-
-
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 1.0  # loop.time() is the clock timeouts use
+    start = loop.time()  # loop.time() is the clock timeouts use
+
+    async def step(name: str, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        print(f"{name} done, {loop.time() - start:.1f} s in")
+
+    deadline = start + 1.0
     try:
         async with asyncio.timeout_at(deadline) as timeout:
             await step("connect", 0.3)
@@ -17,7 +18,7 @@ async def main() -> None:
             await step("download", 0.9)
             await step("save", 0.5)
     except TimeoutError:
-        print(f"gave up {loop.time() - deadline:.1f} s after the first deadline")
+        print(f"gave up {loop.time() - start:.1f} s in, {loop.time() - deadline:.1f} s after the first deadline")
 
 
 asyncio.run(main())
