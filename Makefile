@@ -14,9 +14,10 @@ serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live r
 # Two passes, so that browsers do not load the machine while snippets' timings are measured under CPython.
 BROWSER_TESTS := tests/runner tests/quality
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
+	node --test tests/js/; js=$$?; \
 	$(BIN)/pytest -n 4 $(addprefix --ignore=,$(BROWSER_TESTS)); cpython=$$?; \
 	$(BIN)/pytest -n 3 $(BROWSER_TESTS); browser=$$?; \
-	exit $$(( cpython || browser ))
+	exit $$(( js || cpython || browser ))
 
 audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse on every page, or PAGES="tasks/ 404.html" (needs a quiet machine)
 	$(BIN)/python -m tests.quality.lighthouse $(PAGES)
