@@ -1,0 +1,18 @@
+import asyncio
+import gc
+
+
+async def fail() -> None:
+    raise ValueError("nobody looked at me")
+
+
+async def main() -> None:
+    task = asyncio.create_task(fail())
+    await asyncio.sleep(0.1)  # the task fails; nobody awaits it or asks for its exception
+    print(f"task done: {task.done()}")
+    del task
+    gc.collect()  # once the task is garbage collected, the loop reports the lost exception
+    print("main goes on")
+
+
+asyncio.run(main())
