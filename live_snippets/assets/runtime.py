@@ -149,8 +149,8 @@ def _wait(seconds):
         _last_yield = time.monotonic()
         if host.takeStopRequest():
             _thread.interrupt_main()  # as Ctrl+C does: asyncio.run cancels its main task, else KeyboardInterrupt
-    else:
-        _orig_sleep(3600 * 24 if seconds is None else seconds)
+    elif not host.sleep(-1 if seconds is None else seconds * 1000):  # a blocking sleep that Stop can wake
+        _orig_sleep(3600 * 24 if seconds is None else seconds)  # the page is not cross-origin isolated
 
 
 def _wait_for_host(milliseconds):
@@ -376,6 +376,7 @@ def _warm_up():
 class _SilentHost:
     def __init__(self, js_host):
         self.wait = js_host.wait
+        self.sleep = js_host.sleep
         self.takeStopRequest = js_host.takeStopRequest
 
     def output(self, stream, text):

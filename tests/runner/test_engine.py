@@ -11,7 +11,8 @@ import time
 import pytest
 
 from live_snippets import cpython
-from tests.runner.conftest import snippet_named
+from tests.runner.conftest import hide_jspi, snippet_named
+from tests.runner.driver import snippets_on
 
 STOP_LIMIT_SECONDS = 3
 
@@ -47,6 +48,39 @@ def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_each_setu
     assert end_state == "stopped"
     assert took <= STOP_LIMIT_SECONDS, f"Stop took {took:.1f} s"
     assert "Stopped" in greet.status_text()
+    assert greet.run('print("the next run works")') == "the next run works"
+
+
+# In the page: how long from the click on Stop to data-state "stopped".
+_TIME_STOP = """(el) => new Promise((resolve) => {
+    const stop = el.querySelector("button.snippet-stop");
+    let clicked = 0;
+    stop.addEventListener("click", () => (clicked = performance.now()), { once: true, capture: true });
+    new MutationObserver((records, observer) => {
+        if (el.dataset.state !== "stopped") return;
+        observer.disconnect();
+        resolve(performance.now() - clicked);
+    }).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+    stop.click();
+})"""
+
+
+@pytest.mark.parametrize("code", [LOOPS["awaiting loop"], LOOPS["blocking sleep"]], ids=["awaiting", "time.sleep"])
+def test_stop_wakes_a_sleeping_snippet_within_1_s_on_an_isolated_page_without_stack_switching(
+    page, isolated_runner_site_url, code,
+):
+    hide_jspi(page.context)
+    page.goto(isolated_runner_site_url + "runner-a/")
+    assert page.evaluate("crossOriginIsolated")
+    greet = snippet_named(page, "01_greet.py")
+    snippets_on(page)
+    greet.start(code)
+    greet.wait_for_output("started")
+    assert page.evaluate("() => window.liveSnippets.stackSwitching") is False
+    took_ms = greet.root.evaluate(_TIME_STOP)
+    assert took_ms < 1000, f"Stop took {took_ms:.0f} ms"
+    assert greet.output().splitlines()[-1] == "KeyboardInterrupt", greet.output()
+    assert not greet.panel.locator(".snippet-note").count(), "the worker was replaced instead of woken"
     assert greet.run('print("the next run works")') == "the next run works"
 
 
