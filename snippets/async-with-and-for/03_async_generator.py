@@ -1,0 +1,20 @@
+import asyncio
+
+
+async def ticks(count: int, seconds: float):
+    """An async generator: `async def` with `yield`, so it can await between values."""
+    for number in range(count):
+        await asyncio.sleep(seconds)
+        yield number
+
+
+async def main() -> None:
+    async for tick in ticks(3, 0.1):  # awaits the next value each time round
+        print(f"tick {tick}")
+    generator = ticks(3, 0.1)
+    print(f"an async generator is not a coroutine: {type(generator).__name__}")
+    print(f"first value, by hand: {await anext(generator)}")
+    await generator.aclose()  # finish it now, rather than leave it to asyncio.run's clean-up
+
+
+asyncio.run(main())
