@@ -1,4 +1,4 @@
-"""Driving the in-browser runner through its DOM contract (see the live_snippets plugin's README).
+"""Driving the in-browser runner through its DOM contract (live_snippets/DOM-CONTRACT.md).
 
 A `LiveSnippet` wraps one enhanced `div.snippet`: fill its editor, press Run, wait for the run to end, read what
 its output panel shows. Waits are done in the page (a MutationObserver on `data-state`), so a run that starts and
@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
 
+from live_snippets.plugin import CONTRACT
+
 BUSY_STATES = ("loading", "running")
-END_STATES = ("finished", "stopped", "failed")
+END_STATES = tuple(CONTRACT["endStates"])
 ENHANCE_TIMEOUT_MS = 15_000
 # Loading Python takes ~2.5 s on an idle 2-core machine; the test suite runs 4 processes and several browsers at once.
 RUN_TIMEOUT_MS = 90_000

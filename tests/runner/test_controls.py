@@ -19,8 +19,8 @@ _SHOWN_CODE = """(el) => {
 }"""
 
 
-def active_element_in(snippet) -> bool:
-    return snippet.root.evaluate("(el) => el.contains(document.activeElement) && document.activeElement !== el")
+def is_focused(locator) -> bool:
+    return locator.evaluate("(el) => el === document.activeElement")
 
 
 def test_the_recorded_output_shows_until_the_first_run(greet):
@@ -61,7 +61,7 @@ def test_tab_reaches_run_and_enter_runs(greet, page_a):
     page_a.locator("body").focus()
     for _ in range(300):
         page_a.keyboard.press("Tab")
-        if greet.run_button.evaluate("(el) => el === document.activeElement"):
+        if is_focused(greet.run_button):
             break
     else:
         pytest.fail("300 presses of Tab never reached the Run button")
@@ -88,12 +88,10 @@ def test_focus_stays_in_the_snippet_through_run_and_stop(greet, page_a):
     greet.watch_next_run()
     page_a.keyboard.press("Enter")
     greet.wait_for_output("started")
-    assert active_element_in(greet), "focus left the snippet when the run started"
-    if not greet.stop_button.evaluate("(el) => el === document.activeElement"):
-        greet.stop_button.focus()
+    assert is_focused(greet.stop_button), "Run pressed: Stop (enabled now; Run is disabled) takes the focus"
     page_a.keyboard.press("Enter")
     assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
-    assert active_element_in(greet), "focus left the snippet when the run stopped"
+    assert is_focused(greet.run_button), "the run stopped: Run (enabled again) takes the focus back"
 
 
 def test_local_only_snippets_show_their_command_and_no_run_button(page_a):
