@@ -1,5 +1,8 @@
 """The snippet directive and recorded outputs (live_snippets/snippet.py)."""
 
+import html.parser
+import json
+
 import pytest
 
 from live_snippets.snippet import Snippet, SnippetError, expand
@@ -89,3 +92,60 @@ def test_a_reason_from_the_site_marks_a_snippet_local_only(root):
     page = expand("::: snippet page/01_hello.py\n", root, lambda snippet: "marked in mkdocs.yml")
     assert 'data-local-only="marked in mkdocs.yml"' in page
     assert "data-local-only" not in expand("::: snippet page/01_hello.py\n", root)
+
+
+def div_attributes(page: str) -> dict[str, str]:
+    """The attributes of the snippet's div, as a browser reads them (entities decoded)."""
+    found = []
+
+    class Parser(html.parser.HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "div" and ("class", "snippet") in attrs:
+                found.append(dict(attrs))
+
+    Parser().feed(page)
+    assert len(found) == 1, page
+    return found[0]
+
+
+def test_the_environment_of_a_run_line_reaches_the_page_as_json(root):
+    (root / "page" / "01_hello.py").write_text("# run: PYTHONASYNCIODEBUG=1 GREETING='a \"b\" <c> & d' python 01_hello.py\n")
+    attributes = div_attributes(expand("::: snippet page/01_hello.py\n", root))
+    assert json.loads(attributes["data-env"]) == {"PYTHONASYNCIODEBUG": "1", "GREETING": 'a "b" <c> & d'}
+    assert "data-local-only" not in attributes, "environment settings alone can be applied in the browser"
+
+
+def test_a_snippet_without_a_run_line_has_an_empty_environment(root):
+    assert json.loads(div_attributes(expand("::: snippet page/01_hello.py\n", root))["data-env"]) == {}
+
+
+def test_every_attribute_is_escaped(root):
+    (root / "page" / "01_hello.py").write_text("# run: X='\"><script>alert(1)</script>' python 01_hello.py\n")
+    reason = 'a reason with "quotes", <tags> & ampersands'
+    page = expand("::: snippet page/01_hello.py\n", root, lambda snippet: reason)
+    opening = page[page.index("<div"):page.index(">", page.index("<div")) + 1]
+    assert "<script" not in opening and opening.count('"') % 2 == 0, opening
+    attributes = div_attributes(page)
+    assert attributes["data-local-only"] == reason
+    assert attributes["data-command"] == "X='\"><script>alert(1)</script>' python 01_hello.py"
+    assert json.loads(attributes["data-env"]) == {"X": '"><script>alert(1)</script>'}
+
+
+@pytest.mark.parametrize("path", ["../outside.py", "page/../../outside.py", "/ABSOLUTE/outside.py", "page\\01_hello.py"])
+def test_a_directive_path_may_not_leave_the_snippets_folder(root, path):
+    outside = root.parent / "outside.py"
+    outside.write_text('print("outside")\n')
+    outside.with_suffix(".out").write_text("outside\n")
+    path = path.replace("/ABSOLUTE", str(root.parent))
+    with pytest.raises(SnippetError, match="inside the snippets folder"):
+        Snippet.from_directive(f"::: snippet {path}", root)
+
+
+def test_a_symlink_out_of_the_snippets_folder_is_refused(root):
+    outside = root.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "01_x.py").write_text("print()\n")
+    (outside / "01_x.out").write_text("\n")
+    (root / "linked").symlink_to(outside)
+    with pytest.raises(SnippetError, match="inside the snippets folder"):
+        Snippet.from_directive("::: snippet linked/01_x.py", root)

@@ -92,10 +92,8 @@ def _write(path: Path, text: str) -> None:
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def runner_site(tmp_path_factory):
-    """(folder, URL) of the test-only site, built with `mkdocs build --strict` and served. Its site_url is the
-    address it is served at, port included: Material's instant navigation only follows links its sitemap lists."""
+def build_runner_site(tmp_path_factory, url: str, site: Path, extra_config: str = "") -> None:
+    """Build the test-only site into site, to be served at url (extra_config: more mkdocs.yml lines)."""
     project = tmp_path_factory.mktemp("runner-project")
     for name in ("overrides", "node_modules", "live_snippets"):
         (project / name).symlink_to(ROOT / name)
@@ -107,11 +105,18 @@ def runner_site(tmp_path_factory):
         _write(project / "snippets" / path.replace(".py", ".out"), "(a test-only snippet: output not recorded)\n")
     for name, markdown in TEST_PAGES.items():
         _write(project / "docs" / name, markdown)
-    _write(project / "mkdocs.yml", TEST_CONFIG)
+    _write(project / "mkdocs.yml", TEST_CONFIG + textwrap.dedent(extra_config))
+    result = build_site(site, "--config-file", str(project / "mkdocs.yml"), env={"SITE_URL": url})
+    assert result.returncode == 0, f"building the test-only site failed:\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def runner_site(tmp_path_factory):
+    """(folder, URL) of the test-only site, built with `mkdocs build --strict` and served. Its site_url is the
+    address it is served at, port included: Material's instant navigation only follows links its sitemap lists."""
     site = tmp_path_factory.mktemp("runner-site")
     with serve(site) as url:
-        result = build_site(site, "--config-file", str(project / "mkdocs.yml"), env={"SITE_URL": url})
-        assert result.returncode == 0, f"building the test-only site failed:\n{result.stderr}"
+        build_runner_site(tmp_path_factory, url, site)
         yield site, url
 
 

@@ -3,16 +3,18 @@ failure with Retry when Pyodide cannot be fetched."""
 
 from __future__ import annotations
 
+import mimetypes
 import time
 
 import pytest
 
-from tests.runner.conftest import snippet_named
+from live_snippets.plugin import PYODIDE_FILES
+from tests.conftest import ROOT, serve
+from tests.runner.conftest import build_runner_site, snippet_named
 from tests.runner.driver import snippets_on
 from tests.runner.test_parity import page_paths
 
-# The files every Pyodide load fetches (the npm package's core files).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+CDN = "https://pyodide.invalid/v314.0.7/full/"  # a Pyodide URL that only the test's route answers
 
 
 def is_pyodide_file(url: str) -> bool:
@@ -114,3 +116,36 @@ def test_a_second_run_pressed_while_python_loads_replaces_the_first(page_a):
     assert count.wait_until_done() == "finished"
     assert count.output() == "count 1\ncount 2\ncount 3"
     assert greet.output() == "", "the replaced run printed"
+
+
+@pytest.fixture(scope="module")
+def cdn_site_url(tmp_path_factory):
+    """The test-only site built with the plugin's pyodide_url option set to CDN."""
+    site = tmp_path_factory.mktemp("cdn-site")
+    with serve(site) as url:
+        build_runner_site(tmp_path_factory, url, site, f"plugins:\n  - live-snippets:\n      pyodide_url: {CDN}\n")
+        assert not (site / "assets" / "pyodide").exists(), "Pyodide was copied although pyodide_url is set"
+        yield url
+
+
+def serve_pyodide_from_the_cdn(route):
+    """Answer for the CDN from the installed npm package, with the CORS header a CDN sends."""
+    name = route.request.url.split("?")[0].rsplit("/", 1)[-1]
+    file = ROOT / "node_modules" / "pyodide" / name
+    if not file.is_file():
+        route.fulfill(status=404)
+        return
+    content_type = {".mjs": "text/javascript", ".wasm": "application/wasm"}.get(file.suffix) or mimetypes.guess_type(name)[0]
+    route.fulfill(body=file.read_bytes(), headers={"Access-Control-Allow-Origin": "*", "Content-Type": content_type or "application/octet-stream"})
+
+
+def test_the_pyodide_url_option_is_where_the_worker_loads_pyodide_from(page, cdn_site_url):
+    page.context.route(CDN + "**", serve_pyodide_from_the_cdn)
+    urls = record_requests(page)
+    page.goto(cdn_site_url + "runner-a/")
+    greet = snippet_named(page, "01_greet.py")
+    snippets_on(page)
+    assert page.evaluate("() => window.liveSnippets.pyodideUrl") == CDN
+    assert greet.run() == "hello from page A\ngoodbye from page A"
+    fetched = [url for url in urls if is_pyodide_file(url)]
+    assert fetched and all(url.startswith(CDN) for url in fetched), fetched
