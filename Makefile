@@ -19,8 +19,8 @@ test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/pytest -n 3 $(BROWSER_TESTS); browser=$$?; \
 	exit $$(( js || cpython || browser ))
 
-audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse on every page, or PAGES="tasks/ 404.html" (needs a quiet machine)
-	$(BIN)/python -m tests.quality.lighthouse $(PAGES)
+audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse: each page against itself without the runner and a plain page (PAGES="tasks/ 404.html", ROUNDS=3)
+	$(BIN)/python -m tests.quality.lighthouse --rounds $(or $(ROUNDS),1) $(PAGES)
 
 bench: $(VENV)/.installed node_modules/.installed browser  ## measure the in-browser runner (ROUNDS=5)
 	$(BIN)/python -m bench.runner_bench --rounds $(or $(ROUNDS),5)

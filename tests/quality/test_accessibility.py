@@ -1,4 +1,6 @@
-"""axe-core finds no violation on any page, in the light and the dark palette, before and after running a snippet."""
+"""axe-core finds no violation on any page, in the light and the dark palette: as the reader first sees the page
+(blocks below the fold not yet rendered, content tabs as they start), with every block rendered, and after running
+a snippet."""
 
 from __future__ import annotations
 
@@ -9,18 +11,23 @@ import pytest
 from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
 
 
-def open_page(guard, site_url: str, path: str, palette: str):
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 720}}
+
+
+def open_page(guard, site_url: str, path: str, palette: str, viewport: str = "desktop"):
     page = guard.context.new_page()
+    page.set_viewport_size(VIEWPORTS[viewport])
     page.goto(site_url + path, wait_until="load")
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     assert scheme == PALETTES[palette], f"{label(path)}: asked for the {palette} palette, got {scheme!r}"
     return page
 
 
-def axe_violations(page) -> list[str]:
+def axe_violations(page, *, render_all: bool = True) -> list[str]:
     """One line per violation: rule, impact, and the elements it found."""
-    # Blocks below the fold skip rendering (content-visibility: auto) until scrolled to: render them all for axe.
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    if render_all:
+        # Blocks below the fold skip rendering (content-visibility: auto) until scrolled to: render them all for axe.
+        page.add_style_tag(content="* { content-visibility: visible !important; }")
     # Then check the settled page: rendering those blocks moves the scroll position, and Material answers with a
     # fading "Back to top" button; colours mid-transition are no one's final colours.
     page.wait_for_timeout(300)
@@ -45,12 +52,17 @@ def problems(found: dict[str, list[str]]) -> list[str]:
 @pytest.mark.parametrize("palette", PALETTES)
 def test_axe_finds_no_violation_on_any_page(palette, pages, site_url, local_only, figures):
     guard = local_only(palette)
-    found = {}
+    found, rows = {}, []
     for path in pages:
-        page = open_page(guard, site_url, path, palette)
-        found[label(path)] = axe_violations(page)
-        page.close()
-    figures += table(["page", "violations"], [[page, len(lines)] for page, lines in found.items()])
+        phone = open_page(guard, site_url, path, palette, "phone")
+        found[f"{label(path)} (phone, first sight)"] = axe_violations(phone, render_all=False)
+        phone.close()
+        desktop = open_page(guard, site_url, path, palette, "desktop")
+        found[f"{label(path)} (desktop, first sight)"] = axe_violations(desktop, render_all=False)
+        found[f"{label(path)} (every block rendered)"] = axe_violations(desktop)
+        desktop.close()
+        rows.append([label(path), *(len(lines) for lines in list(found.values())[-3:])])
+    figures += table(["page", "phone, first sight", "desktop, first sight", "every block rendered"], rows)
     assert not problems(found), f"axe-core, {palette} palette:\n" + "\n".join(problems(found))
 
 
