@@ -6,7 +6,7 @@ from live_snippets.snippet import DIRECTIVE, Snippet
 from tests.conftest import ROOT
 
 SNIPPETS = ROOT / "snippets"
-HELPERS = {"util.py"}  # shared helpers, imported by snippets rather than shown whole
+HELPERS = {"util.py", "exercise.py"}  # shared helpers, imported by snippets rather than shown whole
 
 
 def directive_paths() -> dict[str, list[str]]:

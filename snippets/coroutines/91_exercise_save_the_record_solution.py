@@ -1,0 +1,20 @@
+import asyncio
+
+from exercise import check
+
+saved = []
+
+
+async def save(record: str) -> None:
+    await asyncio.sleep(0.1)  # writing to a database
+    saved.append(record)
+
+
+async def main() -> None:
+    await save("order 1")  # awaited: it runs, and main waits for it
+    print("main is done")
+
+
+asyncio.run(main())
+
+check(("the record was saved", saved == ["order 1"]))

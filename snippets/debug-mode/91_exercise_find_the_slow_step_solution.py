@@ -1,0 +1,26 @@
+import asyncio
+import time
+
+from exercise import check, slow_steps
+
+
+async def fetch_price(item: str) -> int:
+    await asyncio.sleep(0.1)
+    return len(item)
+
+
+async def convert(amount: int) -> float:
+    await asyncio.sleep(0.2)  # found by debug mode: now it waits without blocking
+    return amount * 1.1
+
+
+async def main() -> None:
+    price = await fetch_price("tea")
+    euros = await convert(price)
+    print(f"tea costs {euros:.2f}")
+
+
+with slow_steps() as slow:  # collects what debug mode reports
+    asyncio.run(main(), debug=True)
+
+check(("debug mode reports no step that held the loop for 0.1 s or more", slow == []))
