@@ -33,7 +33,10 @@ def verdicts(snippet: Snippet) -> list[str]:
 
 def test_every_page_from_coroutines_to_debug_mode_has_an_exercise():
     pages = {start.split("/")[0] for start in STARTS}
-    wanted = {"coroutines", "tasks", "cancellation", "futures", "measuring", "pitfalls", "event-loop", "debug-mode"}
+    wanted = {
+        "coroutines", "tasks", "cancellation", "futures", "coordination", "async-with-and-for", "measuring", "pitfalls",
+        "event-loop", "debug-mode",
+    }
     assert wanted <= pages, f"pages without an exercise: {sorted(wanted - pages)}"
 
 

@@ -1,0 +1,34 @@
+import asyncio
+from contextlib import asynccontextmanager
+
+from exercise import check
+
+log = []
+
+
+@asynccontextmanager
+async def connection():
+    await asyncio.sleep(0.1)
+    log.append("opened")
+    try:
+        yield  # the body's exception is raised here
+    finally:  # so the clean-up must be in finally
+        await asyncio.sleep(0.1)
+        log.append("closed")
+
+
+async def main() -> str:
+    try:
+        async with connection():
+            raise ValueError("the query failed")
+    except ValueError:
+        return "ValueError reached main"
+    return "no error"
+
+
+outcome = asyncio.run(main())
+
+check(
+    ("the connection is closed even though the body raised", log == ["opened", "closed"]),
+    ("the ValueError still reaches main", outcome == "ValueError reached main"),
+)
