@@ -20,12 +20,14 @@ import itertools
 import json
 import linecache
 import logging
+import math
 import os
 import re
 import selectors
 import signal
 import sys
 import time
+import tracemalloc
 import traceback
 import types
 import warnings
@@ -38,6 +40,7 @@ host = None  # the worker's JavaScript object: output(stream, text), flush(), wa
 YIELD_EVERY_SECONDS = 0.05  # a loop that never waits still lets the worker read a Stop this often
 _last_yield = 0.0
 ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets folder on PYTHONPATH
+HOME = "/home/pyodide"  # the current directory between runs
 _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
 
 
@@ -106,10 +109,16 @@ class _TimersOnlySelector(selectors.BaseSelector):
         return {}
 
 
-class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
-    """The loop asyncio.new_event_loop() makes on Linux, minus its self-pipe (there are no threads to wake it)."""
+# What asyncio's debug log names ("Using selector: EpollSelector"), as on Linux.
+_TimersOnlySelector.__module__, _TimersOnlySelector.__name__, _TimersOnlySelector.__qualname__ = (
+    "selectors", "EpollSelector", "EpollSelector")
 
-    def __init__(self):
+
+class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
+    """The loop asyncio.new_event_loop() makes on Linux, minus its self-pipe (there are no threads to wake it).
+    It is also asyncio.EventLoop and asyncio.SelectorEventLoop (for loop_factory=, or made directly)."""
+
+    def __init__(self, selector=None):  # a selector given is ignored: there are no files to watch
         super().__init__(_TimersOnlySelector())
 
     def _make_self_pipe(self):
@@ -134,8 +143,33 @@ _UnixSelectorEventLoop.__module__ = "asyncio.unix_events"  # what type(loop) sho
 _task_numbers = itertools.count(1)
 
 
-class _Policy(events._BaseDefaultEventLoopPolicy):
+# Python 3.14's names, which do not warn that policies are deprecated; the public ones before 3.14 (for the tests).
+_get_policy = getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy
+_set_policy = getattr(events, "_set_event_loop_policy", None) or events.set_event_loop_policy
+_BasePolicy = getattr(events, "_BaseDefaultEventLoopPolicy", None) or events.BaseDefaultEventLoopPolicy  # 3.14 / older
+
+
+class _Policy(_BasePolicy):
+    """asyncio's default policy on Linux, as get_event_loop_policy() shows it."""
+
     _loop_factory = _UnixSelectorEventLoop
+
+
+_Policy.__module__, _Policy.__name__, _Policy.__qualname__ = "asyncio.unix_events", "_UnixDefaultEventLoopPolicy", "_UnixDefaultEventLoopPolicy"
+
+
+def _use_the_pages_loop():
+    """Every name under which asyncio offers CPython's loop class gives this one (Pyodide's are unusable here)."""
+    from asyncio import unix_events
+
+    for module in (asyncio, unix_events, events):  # vars(): 3.14's asyncio warns on some names it only computes
+        names = vars(module)
+        for name in ("EventLoop", "SelectorEventLoop", "_UnixSelectorEventLoop"):
+            if name in names:
+                setattr(module, name, _UnixSelectorEventLoop)
+        for name in ("DefaultEventLoopPolicy", "_DefaultEventLoopPolicy", "_UnixDefaultEventLoopPolicy"):
+            if name in names:
+                setattr(module, name, _Policy)
 
 
 def _wait(seconds):
@@ -155,20 +189,27 @@ def _wait(seconds):
 
 def _wait_for_host(milliseconds):
     """Pyodide turns the promise into a future of its own loop: make that loop the current one meanwhile."""
-    running, policy = events._get_running_loop(), events._get_event_loop_policy()
+    running, policy = events._get_running_loop(), _get_policy()
     events._set_running_loop(_pyodide_loop)
-    events._set_event_loop_policy(_pyodide_policy)
+    _set_policy(_pyodide_policy)
     try:
         run_sync(host.wait(milliseconds))
     finally:
         events._set_running_loop(running)
-        events._set_event_loop_policy(policy)
+        _set_policy(policy)
+
+
+_LONGEST_SLEEP = (2**63 - 1) / 1e9  # CPython keeps times as signed 64-bit nanoseconds
 
 
 def _blocking_sleep(seconds):
-    """time.sleep: blocks everything, the event loop included, as in CPython."""
+    """time.sleep: blocks everything, the event loop included, as in CPython (a huge time: until stopped)."""
     if not isinstance(seconds, (int, float)) or seconds < 0:
         return _orig_sleep(seconds)  # raises CPython's own error
+    if math.isnan(seconds):
+        raise ValueError("Invalid value NaN (not a number)")
+    if seconds >= _LONGEST_SLEEP:
+        raise OverflowError("timestamp out of range for platform time_t")
     deadline = time.monotonic() + seconds
     while (left := deadline - time.monotonic()) > 0:
         _wait(left)
@@ -212,50 +253,111 @@ def _report(error: BaseException) -> None:
     sys.stderr.write("".join(formatted.format()))
 
 
-class _Saved:
-    """Interpreter state a snippet may change, restored after each run so that runs do not leak into each other."""
+_INTERNAL_MODULES = ("pyodide", "_pyodide", "js", "pyodide_js", __name__)  # Pyodide's own state is not the run's
+_IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: a class whose attributes cannot be set
+
+
+class _Snapshot:
+    """The interpreter as `python FILE` finds it, taken once after start-up. restore() puts back what a run
+    changed, without a list of what to look at: every module's attributes and the contents of its lists, dicts
+    and sets, the attributes of every class a module defines, the modules imported (those the run imported are
+    forgotten, to be imported afresh), and the settings the interpreter keeps in C (gc, tracemalloc, signals,
+    sys.set*)."""
 
     def __init__(self):
-        self.builtins = dict(builtins.__dict__)
+        self.modules = dict(sys.modules)
+        self.namespaces = []  # (module dict, a copy of it, {name: copy of a list/dict/set it holds})
+        self.classes = []  # (class, a copy of its attributes)
+        for name, module in self.modules.items():
+            namespace = getattr(module, "__dict__", None)
+            if name.split(".")[0] in _INTERNAL_MODULES or name == "__main__" or not isinstance(namespace, dict):
+                continue
+            containers = {k: type(v)(v) for k, v in namespace.items() if type(v) in (list, dict, set)}
+            containers.pop("modules", None) if module is sys else None
+            self.namespaces.append((namespace, dict(namespace), containers))
+            for value in list(namespace.values()):
+                if isinstance(value, type) and value.__module__ == name and not value.__flags__ & _IMMUTABLE_TYPE:
+                    self.classes.append((value, dict(vars(value))))
         self.environ = dict(os.environ)
-        self.path = list(sys.path)
-        self.modules = set(sys.modules)
-        self.warning_filters = list(warnings.filters)
-        self.showwarning = warnings.showwarning
-        self.recursion_limit = sys.getrecursionlimit()
-        self.streams = sys.stdin, sys.stdout, sys.stderr
-        self.argv = list(sys.argv)
-        self.main = sys.modules["__main__"]
-        self.policy = events._get_event_loop_policy()
+        self.gc = gc.isenabled(), gc.get_debug(), gc.get_threshold()
+        self.signals = {}
+        for number in signal.valid_signals():
+            try:
+                self.signals[number] = signal.getsignal(number)
+            except (OSError, ValueError):
+                pass
+        self.sys = (sys.getrecursionlimit(), sys.getswitchinterval(), sys.get_int_max_str_digits(),
+                    sys.get_coroutine_origin_tracking_depth(), sys.get_asyncgen_hooks())
 
     def restore(self):
         atexit._clear()
-        builtins.__dict__.clear()
-        builtins.__dict__.update(self.builtins)
+        for name in set(sys.modules) - set(self.modules):
+            del sys.modules[name]
+        sys.modules.update(self.modules)
+        for namespace, saved, containers in self.namespaces:
+            _restore_items(namespace, saved)
+            for name, saved_container in containers.items():
+                container = saved[name]
+                if not _same_contents(container, saved_container):
+                    if isinstance(container, list):
+                        container[:] = saved_container
+                    else:
+                        container.clear()
+                        container.update(saved_container)
+        for cls, saved in self.classes:
+            for name in vars(cls).keys() - saved.keys():
+                delattr(cls, name)
+            for name, value in saved.items():
+                if vars(cls).get(name, _MISSING) is not value:
+                    setattr(cls, name, value)
+        warnings._filters_mutated()
         os.environ.clear()
         os.environ.update(self.environ)
-        os.chdir("/home/pyodide")
-        sys.path[:] = self.path
-        for name in set(sys.modules) - self.modules:
-            module_file = getattr(sys.modules[name], "__file__", None) or ""
-            if module_file.startswith(ROOT) or name in ("this", "antigravity"):
-                del sys.modules[name]
-        sys.modules["__main__"] = self.main
-        sys.stdin, sys.stdout, sys.stderr = self.streams
+        os.chdir(HOME)
         sys.stdin.seek(0)
-        sys.argv[:] = self.argv
-        warnings.filters[:] = self.warning_filters
-        warnings._filters_mutated()
-        warnings.showwarning = self.showwarning
-        sys.setrecursionlimit(self.recursion_limit)
+        enabled, debug, threshold = self.gc
+        gc.enable() if enabled else gc.disable()
+        gc.set_debug(debug)
+        gc.set_threshold(*threshold)
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        for number, handler in self.signals.items():
+            if signal.getsignal(number) is not handler:
+                signal.signal(number, handler)
+        limit, interval, digits, depth, hooks = self.sys
+        sys.setrecursionlimit(limit)
+        sys.setswitchinterval(interval)
+        sys.set_int_max_str_digits(digits)
+        sys.set_coroutine_origin_tracking_depth(depth)
+        sys.set_asyncgen_hooks(*hooks)
         sys.settrace(None)
         sys.setprofile(None)
-        sys.set_coroutine_origin_tracking_depth(0)
-        sys.excepthook = sys.__excepthook__
-        sys.unraisablehook = sys.__unraisablehook__
+        for tool in range(6) if hasattr(sys, "monitoring") else ():
+            if sys.monitoring.get_tool(tool) is not None:
+                sys.monitoring.set_events(tool, 0)
+                sys.monitoring.free_tool_id(tool)
         _reset_logging()
-        events._set_event_loop_policy(self.policy)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_MISSING = object()
+
+
+def _restore_items(namespace: dict, saved: dict) -> None:
+    for name in namespace.keys() - saved.keys():
+        del namespace[name]
+    for name, value in saved.items():
+        if namespace.get(name, _MISSING) is not value:
+            namespace[name] = value
+
+
+def _same_contents(container, saved) -> bool:
+    if len(container) != len(saved):
+        return False
+    if isinstance(container, dict):
+        return all(container.get(k, _MISSING) is v for k, v in saved.items())
+    if isinstance(container, list):
+        return all(a is b for a, b in zip(container, saved))
+    return container == saved
 
 
 def _reset_logging():
@@ -275,14 +377,14 @@ def _reset_logging():
 def run(code: str, filename: str, folder: str, env_json: str) -> int:
     """Run one snippet as `python FILENAME` in FOLDER (relative to ROOT) would; returns the exit status."""
     global _task_numbers
-    saved = _Saved()
     webloop = events._get_running_loop()
-    main = types.ModuleType("__main__")
-    main.__dict__.update(__file__=filename, __builtins__=builtins, __cached__=None)
     directory = f"{ROOT}/{folder}".rstrip("/")
+    path = f"{directory}/{filename}"
+    main = types.ModuleType("__main__")
+    main.__dict__.update(__file__=path, __builtins__=builtins, __cached__=None)  # absolute, as since Python 3.9
     try:
         os.makedirs(directory, exist_ok=True)
-        with open(f"{directory}/{filename}", "w", encoding="utf-8") as file:
+        with open(path, "w", encoding="utf-8") as file:
             file.write(code)  # for linecache (tracebacks, warnings) and code that reads its own file
         os.chdir(directory)
         os.environ.update(json.loads(env_json))
@@ -292,9 +394,9 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         builtins.input = _input
         linecache.clearcache()  # an edited snippet keeps its file name
         _task_numbers = itertools.count(1)
-        events._set_event_loop_policy(_Policy())
+        _set_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
-        status = _execute(code, filename, main.__dict__)
+        status = _execute(code, path, main.__dict__)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Stop must not interrupt the clean-up
         try:
             atexit._run_exitfuncs()
@@ -304,7 +406,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         return status
     finally:
         events._set_running_loop(webloop)
-        saved.restore()
+        _snapshot.restore()
         host.flush()
 
 
@@ -323,9 +425,12 @@ def _execute(code: str, filename: str, namespace: dict) -> int:
         exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
     except SystemExit as exit_:
         if exit_.code is None or isinstance(exit_.code, int):
-            return exit_.code or 0
+            return int(exit_.code or 0) & 0xFF  # the status a shell sees: sys.exit(256) is 0, sys.exit(True) 1
         print(exit_.code, file=sys.stderr)
         return 1
+    except KeyboardInterrupt as error:
+        _report(error)
+        return 130  # CPython ends by SIGINT: a shell sees 128 + 2
     except BaseException as error:  # noqa: BLE001 - printed as CPython prints it
         _report(error)
         return 1
@@ -334,9 +439,9 @@ def _execute(code: str, filename: str, namespace: dict) -> int:
 
 def setup(js_host) -> None:
     """Called once when the worker has loaded Pyodide."""
-    global host, _pyodide_loop, _pyodide_policy
+    global host, _pyodide_loop, _pyodide_policy, _snapshot
     host = js_host
-    _pyodide_loop, _pyodide_policy = events._get_running_loop(), events._get_event_loop_policy()
+    _pyodide_loop, _pyodide_policy = events._get_running_loop(), _get_policy()
     os.makedirs(ROOT, exist_ok=True)
     sys.stdout = _Output("stdout", 1)
     sys.stderr = _Output("stderr", 2)
@@ -344,7 +449,11 @@ def setup(js_host) -> None:
     asyncio.run = asyncio.runners.run  # Pyodide replaces these two with versions built for its own loop
     time.sleep = _blocking_sleep
     warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
+    _use_the_pages_loop()
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    _snapshot = _Snapshot()
     _warm_up()
+    _snapshot = _Snapshot()  # with what the warm-up imported
 
 
 WARM_UP = """

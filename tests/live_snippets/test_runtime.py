@@ -1,0 +1,188 @@
+"""The browser runtime (live_snippets/assets/runtime.py) under CPython 3.13+, with a fake host instead of the
+worker (tests/live_snippets/runtime_harness.py): isolation between runs, traceback filtering, exit statuses,
+task naming, the page's loop wherever asyncio makes one, time.sleep's errors. One process runs every case."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from live_snippets import cpython
+
+HARNESS = Path(__file__).with_name("runtime_harness.py")
+RUNTIME_PYTHON = next((i for i in reversed(cpython.find_interpreters()) if i.version >= (3, 13)), None)
+
+# name: code (a run after another sees only what a fresh `python FILE` would)
+CASES = {
+    "traceback": """
+        import asyncio
+
+        async def main():
+            print(asyncio.current_task().get_name())
+            raise ValueError("x")
+
+        asyncio.run(main())
+    """,
+    "second run's task": """
+        import asyncio
+
+        async def main():
+            print(asyncio.current_task().get_name())
+
+        asyncio.run(main())
+    """,
+    "file": "import os\nprint(os.path.isabs(__file__), __file__)",
+    "exit True": "import sys\nsys.exit(True)",
+    "exit 256": "import sys\nsys.exit(256)",
+    "exit -1": "import sys\nsys.exit(-1)",
+    "exit message": "import sys\nsys.exit('bye')",
+    "KeyboardInterrupt": "raise KeyboardInterrupt",
+    "loops": """
+        import asyncio
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            print(type(loop).__name__, hasattr(loop, "_ssock"))  # the page's loop has no self-pipe
+
+        asyncio.run(main(), loop_factory=asyncio.EventLoop)
+        with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+            runner.run(main())
+        loop = asyncio.SelectorEventLoop()
+        loop.run_until_complete(main())
+        loop.close()
+        loop = asyncio.new_event_loop()
+        loop.run_until_complete(main())
+        loop.close()
+        print(type(asyncio.get_event_loop_policy()).__name__, type(asyncio.get_event_loop_policy()).__module__)
+    """,
+    "names": """
+        import asyncio, logging
+
+        logging.basicConfig(level=logging.DEBUG)
+
+        async def main():
+            pass
+
+        asyncio.run(main())
+        print(asyncio.get_event_loop_policy())
+    """,
+    "sleep errors": """
+        import math, time
+
+        for seconds in [float("nan"), math.inf, 1e20, -1, "1"]:
+            try:
+                time.sleep(seconds)
+            except Exception as error:
+                print(type(error).__name__, error)
+    """,
+    "changes everything": """
+        import asyncio, gc, json, logging, signal, sys, time, tracemalloc, warnings
+        time.sleep = print
+        asyncio.run = None
+        asyncio.BaseEventLoop.extra = 1
+        del asyncio.BaseEventLoop._run_once
+        json.dumps = None
+        gc.disable()
+        tracemalloc.start()
+        sys.setswitchinterval(1)
+        sys.set_int_max_str_digits(999)
+        sys.setrecursionlimit(50)
+        sys.path.append("added")
+        warnings.formatwarning = None
+        warnings.simplefilter("error")
+        signal.signal(signal.SIGTERM, print)
+        logging.basicConfig(level=logging.DEBUG)
+        import colorsys
+        colorsys.ONE_THIRD = 0
+    """,
+    "finds it fresh": """
+        import asyncio, gc, json, logging, signal, sys, time, tracemalloc, warnings
+        print(time.sleep.__name__, asyncio.run.__module__, hasattr(asyncio.BaseEventLoop, "extra"),
+              hasattr(asyncio.BaseEventLoop, "_run_once"), json.dumps.__name__)
+        print(gc.isenabled(), tracemalloc.is_tracing(), sys.getswitchinterval(), sys.get_int_max_str_digits(),
+              sys.getrecursionlimit() > 50, "added" in sys.path)
+        print(warnings.formatwarning.__name__, warnings.filters[0][0], signal.getsignal(signal.SIGTERM),
+              logging.getLogger().level, "colorsys" in sys.modules)
+    """,
+}
+
+
+@cache
+def results() -> dict[str, dict]:
+    runs = [{"code": textwrap.dedent(code).lstrip()} for code in CASES.values()]
+    completed = subprocess.run(
+        [RUNTIME_PYTHON.executable, str(HARNESS)], input=json.dumps(runs), capture_output=True, text=True, timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return dict(zip(CASES, json.loads(completed.stdout)))
+
+
+def run(name: str) -> tuple[int, list[tuple[str, str]]]:
+    if RUNTIME_PYTHON is None:
+        pytest.skip("no CPython 3.13+ here to run the browser runtime with")
+    result = results()[name]
+    return result["status"], [tuple(line) for line in result["lines"]]
+
+
+def test_a_traceback_shows_the_readers_frames_only_on_stderr():
+    status, lines = run("traceback")
+    assert status == 1
+    assert lines[0] == ("stdout", "Task-1")
+    assert [text for stream, text in lines[1:] if stream == "stderr"] == [text for _, text in lines[1:]]
+    files = [text for _, text in lines if text.startswith('  File "')]
+    assert files == ['  File "01_x.py", line 7, in <module>', '  File "01_x.py", line 5, in main']
+    assert lines[-1] == ("stderr", "ValueError: x")
+
+
+def test_task_numbers_start_again_in_each_run():
+    assert run("second run's task")[1] == [("stdout", "Task-1")]
+
+
+def test_file_is_the_absolute_path_of_the_script():
+    # runtime.py shortens the script's folder in what is printed, as the recorded outputs do
+    assert run("file")[1] == [("stdout", "True 01_x.py")]
+
+
+@pytest.mark.parametrize("name, status", [("exit True", 1), ("exit 256", 0), ("exit -1", 255), ("exit message", 1),
+                                          ("KeyboardInterrupt", 130)])
+def test_exit_statuses_are_cpythons(name, status):
+    assert run(name)[0] == status
+
+
+def test_every_way_of_making_a_loop_gives_the_pages_loop():
+    status, lines = run("loops")
+    assert status == 0, lines
+    assert lines == [("stdout", "_UnixSelectorEventLoop False")] * 4 + [
+        ("stdout", "_UnixDefaultEventLoopPolicy asyncio.unix_events")]
+
+
+def test_the_runners_class_names_are_not_shown():
+    status, lines = run("names")
+    assert lines[0] == ("stderr", "DEBUG:asyncio:Using selector: EpollSelector")
+    assert re.fullmatch(r"<asyncio.unix_events._UnixDefaultEventLoopPolicy object at 0x[0-9a-f]+>", lines[1][1])
+    assert len(lines) == 2
+
+
+def test_time_sleep_raises_cpythons_errors():
+    assert run("sleep errors")[1] == [
+        ("stdout", "ValueError Invalid value NaN (not a number)"),
+        ("stdout", "OverflowError timestamp out of range for platform time_t"),
+        ("stdout", "OverflowError timestamp out of range for platform time_t"),
+        ("stdout", "ValueError sleep length must be non-negative"),
+        ("stdout", "TypeError 'str' object cannot be interpreted as an integer"),
+    ]
+
+
+def test_the_next_run_finds_the_interpreter_as_a_fresh_python_would():
+    assert run("changes everything")[0] == 0
+    assert run("finds it fresh")[1] == [
+        ("stdout", "_blocking_sleep asyncio.runners False True dumps"),
+        ("stdout", "True False 0.005 4300 True False"),
+        ("stdout", "formatwarning default 0 30 False"),
+    ]

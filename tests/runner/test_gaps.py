@@ -1,0 +1,166 @@
+"""Differences from CPython that the runtime (live_snippets/assets/runtime.py) closes, checked in the browser.
+
+They share one loaded page (isolation between runs is what one of them tests): ad-hoc code goes into the editor
+of the first snippet of the test-only page A (tests/runner/conftest.py). The same cases run in milliseconds under
+CPython in tests/live_snippets/test_runtime.py; here they run in Pyodide's CPython 3.14.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import time
+
+import pytest
+
+from live_snippets import cpython
+from tests.runner.conftest import snippet_named
+from tests.runner.driver import snippets_on
+
+
+@pytest.fixture(scope="module")
+def greet(browser, runner_site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(runner_site_url + "runner-a/")
+    snippets_on(page)
+    yield snippet_named(page, "01_greet.py")
+    context.close()
+
+
+def run(snippet, code: str) -> list[tuple[str, str]]:
+    """(stream, text) of every line the run printed; its raw output shows none of the runner's own files."""
+    snippet.start(textwrap.dedent(code).lstrip())
+    snippet.wait_until_done()
+    streams = {"snippet-stdout": "stdout", "snippet-stderr": "stderr"}
+    lines = [(streams[line.kind], line.text) for line in snippet.lines() if line.kind in streams]
+    leaked = cpython.internal_lines(cpython.Output.from_lines(lines))
+    assert not leaked, f"the output shows the runner's or Pyodide's own files: {leaked}"
+    return lines
+
+
+LOOPS = """
+    import asyncio
+
+    async def main():
+        await asyncio.sleep(0.05)
+        loop = asyncio.get_running_loop()
+        print(type(loop).__name__, hasattr(loop, "_ssock"))  # the page's loop has no self-pipe
+
+    asyncio.run(main(), loop_factory=asyncio.EventLoop)
+    with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+        runner.run(main())
+    loop = asyncio.SelectorEventLoop()
+    loop.run_until_complete(main())
+    loop.close()
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(main())
+    loop.close()
+"""
+
+
+def test_every_way_of_making_a_loop_gives_the_pages_loop(greet):
+    assert run(greet, LOOPS) == [("stdout", "_UnixSelectorEventLoop False")] * 4
+    assert greet.state == "finished"
+
+
+def test_a_loop_from_loop_factory_can_be_stopped(greet):
+    greet.start('import asyncio\n\nasync def main():\n    print("started")\n    await asyncio.sleep(100)\n\n'
+                "asyncio.run(main(), loop_factory=asyncio.EventLoop)\n")
+    greet.wait_for_output("started")
+    stopped_at = time.perf_counter()
+    greet.stop_button.click()
+    assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
+    assert time.perf_counter() - stopped_at < 3
+    assert greet.lines()[-1].text == "KeyboardInterrupt"
+
+
+CHANGES_EVERYTHING = """
+    import asyncio, gc, json, logging, signal, sys, time, tracemalloc, warnings
+    time.sleep = print
+    asyncio.run = None
+    asyncio.BaseEventLoop.extra = 1
+    del asyncio.BaseEventLoop._run_once
+    json.dumps = None
+    gc.disable()
+    gc.set_debug(gc.DEBUG_LEAK)
+    tracemalloc.start()
+    sys.setswitchinterval(1)
+    sys.set_int_max_str_digits(999)
+    sys.setrecursionlimit(50)
+    sys.path.append("added")
+    warnings.formatwarning = None
+    warnings.simplefilter("error")
+    signal.signal(signal.SIGINT, print)
+    logging.basicConfig(level=logging.DEBUG)
+    import colorsys
+    colorsys.ONE_THIRD = 0
+    gc.set_debug(0)  # DEBUG_LEAK would print what the collection at exit finds
+"""
+FINDS_IT_FRESH = """
+    import asyncio, gc, json, logging, signal, sys, time, tracemalloc, warnings
+    print(time.sleep.__name__, asyncio.run.__module__, hasattr(asyncio.BaseEventLoop, "extra"),
+          hasattr(asyncio.BaseEventLoop, "_run_once"), json.dumps.__name__)
+    print(gc.isenabled(), gc.get_debug(), tracemalloc.is_tracing(), sys.getswitchinterval(),
+          sys.get_int_max_str_digits(), sys.getrecursionlimit() > 50, "added" in sys.path)
+    print(warnings.formatwarning.__name__, warnings.filters[0][0], signal.getsignal(signal.SIGINT).__name__,
+          logging.getLogger().level, "colorsys" in sys.modules)
+"""
+
+
+def test_the_next_run_finds_the_interpreter_as_a_fresh_python_would(greet):
+    assert run(greet, CHANGES_EVERYTHING) == []
+    assert run(greet, FINDS_IT_FRESH) == [
+        ("stdout", "_blocking_sleep asyncio.runners False True dumps"),
+        ("stdout", "True 0 False 0.005 4300 True False"),
+        ("stdout", "formatwarning default default_int_handler 30 False"),
+    ]
+
+
+def test_time_sleep_raises_cpythons_errors(greet):
+    assert run(greet, """
+        import math, time
+
+        for seconds in [float("nan"), math.inf, 1e20, -1]:
+            try:
+                time.sleep(seconds)
+            except Exception as error:
+                print(type(error).__name__, error)
+    """) == [
+        ("stdout", "ValueError Invalid value NaN (not a number)"),
+        ("stdout", "OverflowError timestamp out of range for platform time_t"),
+        ("stdout", "OverflowError timestamp out of range for platform time_t"),
+        ("stdout", "ValueError sleep length must be non-negative"),
+    ]
+
+
+@pytest.mark.parametrize("code, status", [
+    ("import sys\nsys.exit(True)", " (exit status 1)"),
+    ("import sys\nsys.exit(256)", ""),
+    ("import sys\nsys.exit(-1)", " (exit status 255)"),
+    ("raise KeyboardInterrupt", " (exit status 130)"),
+])
+def test_exit_statuses_are_cpythons(greet, code, status):
+    run(greet, code)
+    assert re.fullmatch(r"Finished in \d+\.\d\d s" + re.escape(status), greet.status_text())
+
+
+def test_file_is_the_absolute_path_of_the_script(greet):
+    assert run(greet, "import os\nprint(os.path.isabs(__file__), __file__)") == [("stdout", "True 01_greet.py")]
+
+
+def test_the_runners_class_names_are_not_shown(greet):
+    lines = run(greet, """
+        import asyncio, logging
+
+        logging.basicConfig(level=logging.DEBUG)
+
+        async def main():
+            pass
+
+        asyncio.run(main())
+        print(asyncio.events._get_event_loop_policy())
+    """)
+    assert lines[0] == ("stderr", "DEBUG:asyncio:Using selector: EpollSelector")
+    assert re.fullmatch(r"<asyncio.unix_events._UnixDefaultEventLoopPolicy object at 0x[0-9a-f]+>", lines[1][1])
+    assert len(lines) == 2
