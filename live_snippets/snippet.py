@@ -34,6 +34,9 @@ FLAGS = frozenset({"predict"})
 OLDEST_SUPPORTED = (3, 11)
 _OVERRIDE = re.compile(r"\.(?P<major>\d+)\.(?P<minor>\d+)\.out$")
 _RUN = re.compile(r"^# run: (?P<command>.+)$", re.MULTILINE)
+# Settings of a `# run:` line that Python reads while running, so that the browser applies them to the run; any other
+# PYTHON* variable is read at start-up only (PYTHONWARNINGS, PYTHONDEVMODE, PYTHONTRACEMALLOC, ...).
+RUN_TIME_ENV = frozenset({"PYTHONASYNCIODEBUG", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE"})
 _LOCAL_ONLY = re.compile(r"^# local-only: (?P<reason>.+)$", re.MULTILINE)
 
 
@@ -168,6 +171,9 @@ class Snippet:
             return match["reason"].strip()
         if self.command.options:
             return f"needs the interpreter options {' '.join(self.command.options)}"
+        startup = [f"{k}={v}" for k, v in self.command.env.items() if k.startswith("PYTHON") and k not in RUN_TIME_ENV]
+        if startup:
+            return f"needs {' '.join(startup)} when Python starts, which a browser cannot set"
         return None
 
 

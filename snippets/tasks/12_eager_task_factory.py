@@ -1,4 +1,3 @@
-# local-only: the browser's asyncio (Pyodide 314) fails with eager_task_factory
 import asyncio
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from live_snippets import cpython
+from live_snippets.snippet import Snippet
 
 HARNESS = Path(__file__).with_name("runtime_harness.py")
 RUNTIME_PYTHON = next((i for i in reversed(cpython.find_interpreters()) if i.version >= (3, 13)), None)
@@ -71,6 +72,35 @@ CASES = {
 
         asyncio.run(main())
         print(asyncio.get_event_loop_policy())
+    """,
+    "teardown": """
+        class Noisy:
+            def __del__(self):
+                print("del", self.name)
+
+        async def never():
+            pass
+
+        first = Noisy()
+        first.name = "first"
+        coroutine = never()
+        last = Noisy()
+        last.name = "last"
+        print("end")
+    """,
+    "deep recursion": """
+        import sys
+
+        sys.setrecursionlimit(100_000)
+        print(sys.getrecursionlimit())
+
+        def down(n):
+            return down(n + 1)
+
+        try:
+            down(0)
+        except RecursionError as error:
+            print("RecursionError", error)
     """,
     "sleep errors": """
         import math, time
@@ -186,3 +216,27 @@ def test_the_next_run_finds_the_interpreter_as_a_fresh_python_would():
         ("stdout", "True False 0.005 4300 True False"),
         ("stdout", "formatwarning default 0 30 False"),
     ]
+
+
+def test_what_is_dropped_at_exit_is_reported_in_cpythons_order():
+    assert run("teardown")[1] == [
+        ("stdout", "end"), ("stdout", "del first"),
+        ("stderr", "<sys>:0: RuntimeWarning: coroutine 'never' was never awaited"), ("stdout", "del last"),
+    ]
+
+
+def test_deep_recursion_raises_recursion_error():
+    status, lines = run("deep recursion")
+    assert (status, lines) == (0, [("stdout", "100000"), ("stdout", "RecursionError maximum recursion depth exceeded")])
+
+
+@pytest.mark.parametrize("command, reason", [
+    ("PYTHONASYNCIODEBUG=1 python 01_x.py", None),  # read when a loop is made: applied to the run
+    ("GREETING=hi python 01_x.py", None),
+    ("PYTHONWARNINGS=error python 01_x.py", "needs PYTHONWARNINGS=error when Python starts, which a browser cannot set"),
+    ("PYTHONDEVMODE=1 PYTHONTRACEMALLOC=5 python 01_x.py",
+     "needs PYTHONDEVMODE=1 PYTHONTRACEMALLOC=5 when Python starts, which a browser cannot set"),
+])
+def test_settings_read_only_at_start_up_make_a_snippet_local_only(tmp_path, command, reason):
+    (tmp_path / "01_x.py").write_text(f"# run: {command}\nprint(1)\n")
+    assert Snippet(tmp_path, "01_x.py").local_only == reason

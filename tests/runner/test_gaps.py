@@ -164,3 +164,58 @@ def test_the_runners_class_names_are_not_shown(greet):
     assert lines[0] == ("stderr", "DEBUG:asyncio:Using selector: EpollSelector")
     assert re.fullmatch(r"<asyncio.unix_events._UnixDefaultEventLoopPolicy object at 0x[0-9a-f]+>", lines[1][1])
     assert len(lines) == 2
+
+
+def test_deep_recursion_raises_recursion_error_and_the_runtime_lives_on(greet):
+    lines = run(greet, """
+        import sys
+
+        sys.setrecursionlimit(100_000)
+        print(sys.getrecursionlimit())
+
+        def down(n):
+            return down(n + 1)
+
+        try:
+            down(0)
+        except RecursionError as error:
+            print("RecursionError", error)
+    """)
+    assert lines == [("stdout", "100000"), ("stdout", "RecursionError maximum recursion depth exceeded")]
+    assert greet.state == "finished"
+
+
+def test_what_is_dropped_at_exit_is_reported_in_cpythons_order(greet):
+    assert run(greet, """
+        class Noisy:
+            def __del__(self):
+                print("del", self.name)
+
+        async def never():
+            pass
+
+        first = Noisy()
+        first.name = "first"
+        coroutine = never()
+        last = Noisy()
+        last.name = "last"
+        print("end")
+    """) == [
+        ("stdout", "end"), ("stdout", "del first"),
+        ("stderr", "<sys>:0: RuntimeWarning: coroutine 'never' was never awaited"), ("stdout", "del last"),
+    ]
+
+
+def test_eager_tasks_run_inside_create_task(greet):
+    assert run(greet, """
+        import asyncio
+
+        async def job():
+            print("job runs")
+
+        async def main():
+            task = asyncio.create_task(job(), eager_start=True)
+            print("after create_task", task.done())
+
+        asyncio.run(main())
+    """) == [("stdout", "job runs"), ("stdout", "after create_task True")]
