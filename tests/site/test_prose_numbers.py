@@ -63,7 +63,8 @@ def numbers_shown(markdown: str) -> set[float]:
         if match:
             snippet = Snippet(SNIPPETS, match["path"])
             texts.append(snippet.code)
-            texts += [file.read_text(encoding="utf-8") for file in snippet.file.parent.glob(f"{snippet.file.stem}.*")]
+            outputs = [snippet.default_output_file, *snippet.override_files().values()]
+            texts += [file.read_text(encoding="utf-8") for file in outputs]
     return {float(n.replace("_", "")) for text in texts for n in re.findall(r"(?<![\w.])\d[\d_]*(?:\.\d+)?", text)}
 
 
