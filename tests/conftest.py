@@ -7,12 +7,14 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
@@ -31,13 +33,43 @@ def build_site(destination: Path, *extra_args: str, env: dict | None = None) -> 
     )
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A folder that build(folder) fills once per test run, shared by pytest-xdist's worker processes (they share
+    the parent of their base temporary folders); a failed build fails every test that needs it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder = shared / name
+    with FileLock(f"{folder}.lock"):
+        done, failure = folder / ".built", folder / ".failed"
+        if not done.exists() and not failure.exists():
+            folder.mkdir(exist_ok=True)
+            try:
+                build(folder)
+            except BaseException as error:
+                failure.write_text(str(error), encoding="utf-8")
+                raise
+            done.touch()
+    if failure.exists():
+        pytest.fail(f"building {name} failed:\n{failure.read_text(encoding='utf-8')}")
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site as `make build` makes it, built once per test process, served at the root of its origin."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination, env={"SITE_URL": "http://127.0.0.1/"})
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return destination
+    """The site as `make build` makes it, built once per test run, served at the root of its origin."""
+
+    def build(destination: Path) -> None:
+        result = build_site(destination, env={"SITE_URL": "http://127.0.0.1/"})
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+    return built_once(tmp_path_factory, "site", build)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -50,11 +82,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SharedPortServer(http.server.ThreadingHTTPServer):
+    allow_reuse_port = True  # several test processes serve the same folder at the same address
+
+
 @contextlib.contextmanager
-def serve(directory: Path, handler_class=_QuietHandler):
-    """Serve a folder on 127.0.0.1 at a free port; yields the root URL, http://127.0.0.1:PORT/."""
+def serve(directory: Path, handler_class=_QuietHandler, port: int = 0):
+    """Serve a folder on 127.0.0.1 at port (0: a free one); yields the root URL, http://127.0.0.1:PORT/.
+    Processes that serve the same folder may share a port."""
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = (_SharedPortServer if port else http.server.ThreadingHTTPServer)(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, build_site, serve
-from tests.runner.driver import LiveSnippet, snippets_on
+from tests.conftest import ROOT, _QuietHandler, build_site, built_once, free_port, serve
+from tests.runner.driver import BUSY_STATES, LiveSnippet, runnable_snippets, snippets_on
 
 # The test-only site: pages and snippets written here, built with the project's mkdocs.yml (inherited), so the
 # runner under test is the real one. None of it goes into docs/ or snippets/.
@@ -112,12 +112,19 @@ def build_runner_site(tmp_path_factory, url: str, site: Path, extra_config: str 
 
 @pytest.fixture(scope="session")
 def runner_site(tmp_path_factory):
-    """(folder, URL) of the test-only site, built with `mkdocs build --strict` and served. Its site_url is the
-    address it is served at, port included: Material's instant navigation only follows links its sitemap lists."""
-    site = tmp_path_factory.mktemp("runner-site")
-    with serve(site) as url:
-        build_runner_site(tmp_path_factory, url, site)
-        yield site, url
+    """(folder, URL) of the test-only site, built once per test run with `mkdocs build --strict` and served by
+    each test process at the same address. Its site_url is that address, port included: Material's instant
+    navigation only follows links its sitemap lists."""
+
+    def build(folder: Path) -> None:
+        port = free_port()
+        (folder / "site").mkdir()
+        build_runner_site(tmp_path_factory, f"http://127.0.0.1:{port}/", folder / "site")
+        (folder / "port").write_text(str(port), encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "runner-site", build)
+    with serve(folder / "site", port=int((folder / "port").read_text(encoding="utf-8"))) as url:
+        yield folder / "site", url
 
 
 @pytest.fixture(scope="session")
@@ -142,11 +149,72 @@ def isolated_runner_site_url(runner_site) -> str:
 
 
 @pytest.fixture
-def page_a(page, runner_site_url):
-    """Test page A, opened and enhanced by the runner."""
+def fresh_page_a(page, runner_site_url):
+    """Test page A, just opened (in a new browser context) and enhanced by the runner: Python not loaded yet."""
     page.goto(runner_site_url + "runner-a/")
     snippets_on(page)
     return page
+
+
+SETUPS = ("with JSPI", "without JSPI", "cross-origin isolated")
+
+
+class SharedPages:
+    """One page A per setup and test process, kept open with Python loaded, for the tests whose subject is not a
+    fresh page: each test gets it back with no run going, every snippet reset and nothing focused."""
+
+    def __init__(self, browser, urls: dict[str, str]):
+        self.browser, self.urls, self.pages = browser, urls, {}
+
+    def get(self, setup: str):
+        page = self.pages.get(setup)
+        if page is None or page.is_closed():
+            page = self.pages[setup] = self.open(setup)
+        elif not page.url.endswith("/runner-a/"):
+            page.goto(self.urls[setup] + "runner-a/")
+        snippets_on(page)
+        for snippet in runnable_snippets(page):
+            if snippet.state in BUSY_STATES:
+                snippet.watch_next_run()
+                snippet.stop_button.click()
+                snippet.wait_until_done(timeout_ms=10_000)
+            if snippet.state != "idle" or snippet.editor.count():
+                snippet.reset_button.click()
+                page.wait_for_function("(el) => el.dataset.state === 'idle'", arg=snippet.root.element_handle())
+        page.mouse.move(0, 0)
+        page.evaluate("() => document.activeElement?.blur()")
+        return page
+
+    def open(self, setup: str):
+        context = self.browser.new_context()
+        if setup == "without JSPI":
+            hide_jspi(context)
+        page = context.new_page()
+        page.goto(self.urls[setup] + "runner-a/")
+        assert page.evaluate("crossOriginIsolated") == (setup == "cross-origin isolated")
+        snippets_on(page)
+        if setup == "without JSPI":
+            check = snippet_named(page, "02_count.py").run("import js\n\nprint(hasattr(js.WebAssembly, 'Suspending'))")
+            assert check == "False", f"JSPI is still there: {check!r}"
+        return page
+
+    def close(self):
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_pages(browser, runner_site_url, isolated_runner_site_url):
+    urls = {"with JSPI": runner_site_url, "without JSPI": runner_site_url, "cross-origin isolated": isolated_runner_site_url}
+    pages = SharedPages(browser, urls)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture
+def page_a(shared_pages):
+    """Test page A with Python loaded, shared by the tests of this process (see SharedPages)."""
+    return shared_pages.get("with JSPI")
 
 
 def snippet_named(page, file_name: str) -> LiveSnippet:
@@ -178,19 +246,8 @@ def hide_jspi(context) -> None:
     context.route(lambda url: url.split("?")[0].endswith("/pyodide.asm.mjs"), without_jspi)
 
 
-@pytest.fixture(params=["with JSPI", "without JSPI", "cross-origin isolated"])
-def greet_each_setup(request, page, runner_site_url, isolated_runner_site_url) -> LiveSnippet:
+@pytest.fixture(params=SETUPS)
+def greet_each_setup(request, shared_pages) -> LiveSnippet:
     """The greet snippet in a browser with stack switching (JSPI), in one without, and on a cross-origin isolated
-    page (where Stop can use Pyodide's interrupt buffer)."""
-    if request.param == "without JSPI":
-        hide_jspi(page.context)
-    isolated = request.param == "cross-origin isolated"
-    page.goto((isolated_runner_site_url if isolated else runner_site_url) + "runner-a/")
-    assert page.evaluate("crossOriginIsolated") == isolated
-    snippets_on(page)
-    if request.param == "without JSPI":
-        other = snippet_named(page, "02_count.py")
-        check = other.run("import js\n\nprint(hasattr(js.WebAssembly, 'Suspending'))")
-        assert check == "False", f"JSPI is still there: {check!r}"
-        other.reset_button.click()
-    return snippet_named(page, "01_greet.py")
+    page (where Stop can use Pyodide's interrupt buffer); shared pages (see SharedPages)."""
+    return snippet_named(shared_pages.get(request.param), "01_greet.py")

@@ -117,6 +117,7 @@ class LiveSnippet:
     def show_editor(self) -> None:
         """The runner builds a snippet's editor when the snippet nears the viewport: scroll to it first."""
         if not self.editor.count():
+            self.open_enclosing_blocks()
             self.root.scroll_into_view_if_needed()
 
     def watch_next_run(self) -> None:
@@ -125,10 +126,15 @@ class LiveSnippet:
 
     def start(self, code: str | None = None) -> None:
         """Run the snippet (after replacing its code, if given) without waiting for the end."""
+        self.open_enclosing_blocks()
         if code is not None:
             self.set_code(code)
         self.watch_next_run()
         self.run_button.click()
+
+    def open_enclosing_blocks(self) -> None:
+        """Open the collapsed blocks (details, such as an exercise's solution) around the snippet, as a reader does."""
+        self.root.evaluate("(el) => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
 
     def wait_until_done(self, timeout_ms: float = RUN_TIMEOUT_MS) -> str:
         """Wait for the watched run to end; returns the end state."""

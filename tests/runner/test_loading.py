@@ -105,10 +105,10 @@ def test_a_load_failure_explains_itself_and_retry_recovers(page, runner_site_url
     assert count.run() == "count 1\ncount 2\ncount 3"
 
 
-def test_a_second_run_pressed_while_python_loads_replaces_the_first(page_a):
+def test_a_second_run_pressed_while_python_loads_replaces_the_first(fresh_page_a):
     """One snippet runs at a time: Run on another snippet while Python loads stops the first (which never started)
     and runs the second once Python is there."""
-    greet, count = snippet_named(page_a, "01_greet.py"), snippet_named(page_a, "02_count.py")
+    greet, count = snippet_named(fresh_page_a, "01_greet.py"), snippet_named(fresh_page_a, "02_count.py")
     greet.start()
     assert greet.state == "loading"
     count.start()
