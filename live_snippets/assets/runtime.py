@@ -14,6 +14,7 @@ import _thread
 import asyncio
 import atexit
 import builtins
+import codecs
 import gc
 import io
 import itertools
@@ -45,16 +46,20 @@ _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: 
 
 
 class _Output(io.TextIOBase):
-    """sys.stdout or sys.stderr: every write goes to the page at once, as with PYTHONUNBUFFERED=1."""
+    """sys.stdout or sys.stderr: every write goes to the page at once, as with PYTHONUNBUFFERED=1; flush() sends
+    what the worker holds back, so that it shows before a long computation."""
 
     def __init__(self, name: str, fileno: int):
         self.name = f"<{name}>"
         self._stream = name
         self._fileno = fileno
+        self.errors = "backslashreplace" if name == "stderr" else "strict"
+        self.buffer = _OutputBuffer(self)
 
     encoding = "utf-8"
-    errors = "backslashreplace"
-    line_buffering = True
+    errors = "strict"  # shadows io.TextIOBase's read-only property
+    line_buffering = False
+    write_through = True
 
     def writable(self):
         return True
@@ -65,12 +70,53 @@ class _Output(io.TextIOBase):
     def isatty(self):
         return False
 
+    def flush(self):
+        if host is not None:
+            host.flush()
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
+        """As TextIOWrapper.reconfigure; the page receives text, so an encoding changes only what is reported."""
+        if encoding is not None:
+            self.encoding = codecs.lookup(encoding).name
+            self.errors = errors or "strict"
+        if errors is not None:
+            self.errors = errors
+        if line_buffering is not None:
+            self.line_buffering = bool(line_buffering)
+        if write_through is not None:
+            self.write_through = bool(write_through)
+
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
             host.output(self._stream, _short_paths(text))
         return len(text)
+
+
+class _OutputBuffer(io.RawIOBase):
+    """sys.stdout.buffer: bytes written are decoded as UTF-8 (a character split between writes waits for its end)."""
+
+    def __init__(self, text: _Output):
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.name = text.name
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self._text.fileno()
+
+    def write(self, data):
+        chunk = bytes(data)
+        decoded = self._decoder.decode(chunk)
+        if decoded:
+            host.output(self._text._stream, _short_paths(decoded))
+        return len(chunk)
+
+    def flush(self):
+        self._text.flush()
 
 
 def _short_paths(text: str) -> str:
@@ -415,6 +461,8 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         sys.path[:0] = [directory, ROOT]
         sys.argv[:] = [filename]
         sys.modules["__main__"] = main
+        sys.stdout = sys.__stdout__ = _Output("stdout", 1)  # fresh: reconfigure() lasts one run
+        sys.stderr = sys.__stderr__ = _Output("stderr", 2)
         builtins.input = _input
         linecache.clearcache()  # an edited snippet keeps its file name
         _task_numbers = itertools.count(1)

@@ -1,7 +1,7 @@
 """Runs live_snippets/assets/runtime.py under CPython with a fake host, outside Pyodide (for test_runtime.py).
 
 Usage: python runtime_harness.py < runs.json, where runs.json is a list of {"code", "filename"?, "env"?}; prints one
-JSON list of {"status", "lines": [[stream, text], ...]} per run. A separate process, since setup() replaces
+JSON list of {"status", "lines": [[stream, text], ...], "flushes"} per run. A separate process, since setup() replaces
 sys.stdout, time.sleep and asyncio.run as the worker needs.
 """
 
@@ -30,12 +30,13 @@ def fake_pyodide() -> None:
 class FakeHost:
     def __init__(self):
         self.pieces = []
+        self.flushes = 0
 
     def output(self, stream, text):
         self.pieces.append((stream, text))
 
     def flush(self):
-        pass
+        self.flushes += 1
 
     def wait(self, milliseconds):
         raise AssertionError("no stack switching here: wait() is never called")
@@ -77,9 +78,10 @@ def main() -> None:
     results = []
     for run in runs:
         host.pieces.clear()
+        host.flushes = 0
         status = runtime.run(run["code"], run.get("filename", "01_x.py"), run.get("folder", "page"),
                              json.dumps(run.get("env", {})))
-        results.append({"status": status, "lines": host.lines()})
+        results.append({"status": status, "lines": host.lines(), "flushes": host.flushes})
     out.write(json.dumps(results))
     shutil.rmtree(home)
 

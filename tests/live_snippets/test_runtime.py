@@ -102,6 +102,24 @@ CASES = {
         except RecursionError as error:
             print("RecursionError", error)
     """,
+    "bytes and reconfigure": """
+        import sys
+
+        sys.stdout.buffer.write("bytes: caf\\u00e9\\n".encode()[:-3])
+        sys.stdout.buffer.write("bytes: caf\\u00e9\\n".encode()[-3:])
+        sys.stdout.reconfigure(line_buffering=True, errors="replace")
+        print(sys.stdout.line_buffering, sys.stdout.errors, sys.stderr.errors, sys.stdout.encoding)
+        print("flushed", flush=True)
+        sys.stdout.flush()
+    """,
+    "reconfigure lasts one run": "import sys\nprint(sys.stdout.line_buffering, sys.stdout.errors)",
+    "no flush": """
+        import sys
+
+        sys.stdout.buffer.write(b"x")
+        print(sys.stdout.line_buffering)
+        print("not flushed")
+    """,
     "sleep errors": """
         import math, time
 
@@ -240,3 +258,12 @@ def test_deep_recursion_raises_recursion_error():
 def test_settings_read_only_at_start_up_make_a_snippet_local_only(tmp_path, command, reason):
     (tmp_path / "01_x.py").write_text(f"# run: {command}\nprint(1)\n")
     assert Snippet(tmp_path, "01_x.py").local_only == reason
+
+
+def test_bytes_reconfigure_and_flush_work_as_on_a_terminal():
+    assert run("bytes and reconfigure") == (0, [
+        ("stdout", "bytes: caf\u00e9"), ("stdout", "True replace backslashreplace utf-8"), ("stdout", "flushed"),
+    ])
+    flushes = results()["bytes and reconfigure"]["flushes"] - results()["no flush"]["flushes"]
+    assert flushes == 2  # print(flush=True) and sys.stdout.flush() reach the host at once
+    assert run("reconfigure lasts one run")[1] == [("stdout", "False strict")]

@@ -219,3 +219,22 @@ def test_eager_tasks_run_inside_create_task(greet):
 
         asyncio.run(main())
     """) == [("stdout", "job runs"), ("stdout", "after create_task True")]
+
+
+def test_bytes_and_reconfigure_work_and_a_flush_shows_before_a_long_computation(greet):
+    greet.start(textwrap.dedent("""
+        import sys, time
+
+        sys.stdout.buffer.write("café\\n".encode())
+        sys.stdout.reconfigure(line_buffering=True)
+        print("before", flush=True)
+        end = time.monotonic() + 2
+        while time.monotonic() < end:
+            pass
+        print("after")
+    """).lstrip())
+    greet.wait_for_output("before", timeout_ms=60_000)
+    assert greet.state == "running", "the flushed line showed only at the end of the run"
+    assert [line.text for line in greet.lines() if line.kind == "snippet-stdout"] == ["café", "before"]
+    greet.wait_until_done()
+    assert [line.text for line in greet.lines() if line.kind == "snippet-stdout"] == ["café", "before", "after"]
