@@ -120,6 +120,21 @@ CASES = {
         print(sys.stdout.line_buffering)
         print("not flushed")
     """,
+    "sleeps": """
+        import asyncio, time
+
+        async def tick(name):
+            await asyncio.sleep(0.1)
+            print(name)
+
+        async def main():
+            started = time.monotonic()
+            await asyncio.gather(tick("a"), tick("b"))
+            time.sleep(0.1)
+            print(f"{time.monotonic() - started:.1f} s")
+
+        asyncio.run(main())
+    """,
     "sleep errors": """
         import math, time
 
@@ -267,3 +282,7 @@ def test_bytes_reconfigure_and_flush_work_as_on_a_terminal():
     flushes = results()["bytes and reconfigure"]["flushes"] - results()["no flush"]["flushes"]
     assert flushes == 2  # print(flush=True) and sys.stdout.flush() reach the host at once
     assert run("reconfigure lasts one run")[1] == [("stdout", "False strict")]
+
+
+def test_sleeps_wait_as_in_cpython():
+    assert run("sleeps")[1] == [("stdout", "a"), ("stdout", "b"), ("stdout", "0.2 s")]
