@@ -18,7 +18,6 @@ from pathlib import Path
 from . import cpython
 from .snippet import Snippet, Version, format_stderr_lines, read_stderr_lines, stderr_file
 
-
 # Two versions run side by side print the same times within noise; a run matches a kept recording (a version not
 # run here) only when its times are the same to a twentieth of a second, so that a changed sleep is not hidden.
 SAME_RUN_TIMES = cpython.times_within(cpython.TIMING_TOLERANCE_SECONDS)

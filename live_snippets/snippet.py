@@ -117,7 +117,7 @@ class Snippet:
             raise SnippetError(
                 f"snippet {self.path!r}: no recorded output {self.default_output_file.name}; run `make update-outputs`"
             )
-        self.command  # parses the pragma, raising on a malformed one
+        _ = self.command  # parses the pragma, raising on a malformed one
 
     @property
     def default_output_file(self) -> Path:

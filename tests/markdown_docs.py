@@ -87,7 +87,7 @@ class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippe
                     warnings.warn(SecondRunNeeded(
                         f"{snippet.path} under {interpreter.name} matched only when run a second time; "
                         f"the first run printed:\n{cpython.diff(expected, first, 'recorded', 'first run')}"
-                    ))
+                    ), stacklevel=1)  # the warning is about the snippet, not a caller's line
                     continue
                 failures.append(
                     f"{snippet.path} under {interpreter.name} does not print the output shown as "

@@ -28,8 +28,8 @@ import selectors
 import signal
 import sys
 import time
-import tracemalloc
 import traceback
+import tracemalloc
 import types
 import warnings
 from asyncio import events, selector_events

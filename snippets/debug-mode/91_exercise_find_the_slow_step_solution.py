@@ -1,5 +1,4 @@
 import asyncio
-import time
 
 from exercise import check, slow_steps
 

@@ -42,9 +42,6 @@ class FakeHost:
         raise AssertionError("no stack switching here: wait() is never called")
 
     def sleep(self, milliseconds):
-        return False  # as on a page that is not cross-origin isolated: the runtime sleeps by itself
-
-    def sleep(self, milliseconds):
         return False  # as on a page that is not cross-origin isolated: runtime.py sleeps itself
 
     def takeStopRequest(self):  # noqa: N802 - the worker's name

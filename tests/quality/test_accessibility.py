@@ -10,7 +10,6 @@ import pytest
 
 from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
 
-
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 720}}
 
 

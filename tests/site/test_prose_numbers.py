@@ -12,7 +12,6 @@ default, a documented threshold) is marked in its paragraph with an HTML comment
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from live_snippets.snippet import DIRECTIVE, Snippet
 from tests.conftest import ROOT

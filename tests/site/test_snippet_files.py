@@ -1,6 +1,5 @@
 """Every snippet file is shown on some page, and every directive names a snippet that exists."""
 
-from pathlib import Path
 
 from live_snippets.snippet import DIRECTIVE, Snippet
 from tests.conftest import ROOT

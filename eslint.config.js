@@ -1,0 +1,16 @@
+// ESLint over the runner's browser modules and the Node tests: the recommended rules, with each file's globals.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  js.configs.recommended,
+  {
+    files: ["live_snippets/assets/**/*.js"],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
+  {
+    files: ["tests/**/*.js", "tests/**/*.mjs", "tests/**/*.cjs", "eslint.config.js"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  { ignores: ["node_modules/", "site/", ".venv/"] },
+];
