@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SERVE_ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test audit bench browser build update-outputs lock clean
+.PHONY: serve test lint audit bench browser build update-outputs lock clean
 
 serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live reload on http://127.0.0.1:8000
 	SITE_URL=http://$(SERVE_ADDRESS)/ $(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
@@ -14,10 +14,14 @@ serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live r
 # Two passes, so that browsers do not load the machine while snippets' timings are measured under CPython.
 BROWSER_TESTS := tests/runner tests/quality
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
+	$(BIN)/ruff check . && npx --no-install eslint .; lint=$$?; \
 	node --test tests/js/; js=$$?; \
 	$(BIN)/pytest -n 4 $(addprefix --ignore=,$(BROWSER_TESTS)); cpython=$$?; \
-	$(BIN)/pytest -n 3 $(BROWSER_TESTS); browser=$$?; \
-	exit $$(( js || cpython || browser ))
+	$(BIN)/pytest -n 2 $(BROWSER_TESTS); browser=$$?; \
+	exit $$(( lint || js || cpython || browser ))
+
+lint: $(VENV)/.installed node_modules/.installed  ## ruff over the Python, ESLint over the JavaScript (both run by make test)
+	$(BIN)/ruff check . && npx --no-install eslint .
 
 audit: $(VENV)/.installed node_modules/.installed browser  ## Lighthouse: each page against itself without the runner and a plain page (PAGES="tasks/ 404.html", ROUNDS=3)
 	$(BIN)/python -m tests.quality.lighthouse --rounds $(or $(ROUNDS),1) $(PAGES)

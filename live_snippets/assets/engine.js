@@ -149,10 +149,12 @@ function interrupt(run) {
   engine.worker.postMessage({ type: "stop", runId: run.id, request }); // a waiting snippet reads it at once
   const shared = engine.interruptBuffer;
   if (!shared) return;
+  // Without stack switching the worker reads no message until the run ends: signal at once.
+  const delay = engine.stackSwitching ? SIGNAL_AFTER_MS : 0;
   setTimeout(() => {
     // No answer: the snippet is busy in Python code or in a blocking sleep; SIGINT reaches both.
     if (run === engine.run && claim(shared, request)) signal(shared);
-  }, SIGNAL_AFTER_MS);
+  }, delay);
 }
 
 function forceStop(run) {

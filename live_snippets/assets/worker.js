@@ -13,7 +13,9 @@
 //   takeStopRequest()     true once after each Stop request this run received by message.
 import contract from "./contract.json" with { type: "json" };
 import { RunOutput } from "./worker-output.js";
-import { blockingSleep, claim, resetStops } from "./stop-claim.js";
+import { blockingSleep, claim, resetStops, WAKE } from "./stop-claim.js";
+
+const SLICE_MS = 20;
 
 let runSnippet = null;
 let useStackSwitching = false;
@@ -50,7 +52,10 @@ const host = {
   },
   sleep(ms) {
     if (!interrupts) return false;
-    blockingSleep(interrupts, ms);
+    // Once a Stop was signalled, sleep in short slices: Pyodide may have taken the signal from the buffer without
+    // Python having run its handler yet, which it does between two slices.
+    const signalled = run && Atomics.load(interrupts, WAKE) !== run.wakes;
+    blockingSleep(interrupts, signalled ? Math.min(ms < 0 ? SLICE_MS : ms, SLICE_MS) : ms);
     return true;
   },
   takeStopRequest() {
@@ -93,7 +98,10 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
 
 async function start({ runId, code, filename, folder, env }) {
   run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null };
-  if (interrupts) resetStops(interrupts); // a Stop meant for the previous run
+  if (interrupts) {
+    resetStops(interrupts); // a Stop meant for the previous run
+    run.wakes = Atomics.load(interrupts, WAKE);
+  }
   const args = [code, filename, folder, JSON.stringify(env || {})];
   const { output } = run;
   try {
