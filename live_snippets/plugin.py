@@ -86,8 +86,7 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
         base = get_relative_url(SITE_ASSETS, page.url)
         pyodide_url = self.pyodide_url or get_relative_url(SITE_PYODIDE, page.url).rstrip("/") + "/"
         return (
-            f'{html_text}\n<link rel="stylesheet" href="{base}/live-snippets.css">'
-            f'\n<script type="module" src="{base}/runner.js" data-pyodide-url="{escape(pyodide_url)}"></script>\n'
+            f'{html_text}\n<script type="module" src="{base}/runner.js" data-pyodide-url="{escape(pyodide_url)}"></script>\n'
         )
 
     @property

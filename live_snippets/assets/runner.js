@@ -5,6 +5,16 @@
 import { engine, options, stopRun } from "./engine.js";
 import { LiveSnippet } from "./snippet.js";
 
+// The runner's styles come with the runner, not with the page: a stylesheet linked from the page would hold up its
+// first paint. The snippets are enhanced once it has loaded, so no control is ever shown unstyled.
+const styles = Object.assign(document.createElement("link"), {
+  rel: "stylesheet",
+  href: new URL("live-snippets.css", import.meta.url).href,
+});
+const stylesLoaded = new Promise((resolve) => (styles.onload = styles.onerror = resolve));
+document.head.append(styles);
+await stylesLoaded;
+
 // The plugin passes the Pyodide base URL on this script's element (module scripts have no currentScript).
 const configured = document.querySelector("script[data-pyodide-url]")?.dataset.pyodideUrl;
 if (configured) engine.pyodideUrl = new URL(configured, document.baseURI).href;
@@ -14,19 +24,28 @@ const nearViewport = new IntersectionObserver(
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       nearViewport.unobserve(entry.target);
-      entry.target.snippet?.ensureEditor();
+      setTimeout(() => entry.target.snippet?.ensureEditor()); // one editor a task: no long task at load
     }
   },
   { rootMargin: "50% 0px" },
 );
 
-function enhance() {
+// The work at load comes in short tasks, so that it never keeps the page busy for long (total blocking time).
+const SLICE_MS = 10;
+
+async function enhance() {
+  const run = engine.run;
+  if (run && !run.snippet.root.isConnected) stopRun(run); // its page is gone
+  let sliceStart = performance.now();
   for (const root of document.querySelectorAll("div.snippet:not([data-state])")) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve));
+      sliceStart = performance.now();
+      if (root.dataset.state !== undefined || !root.isConnected) continue; // enhanced meanwhile, or its page is gone
+    }
     root.snippet = new LiveSnippet(root);
     if (root.snippet.runnable) nearViewport.observe(root);
   }
-  const run = engine.run;
-  if (run && !run.snippet.root.isConnected) stopRun(run); // its page is gone
 }
 
 window.liveSnippets = {
