@@ -2,18 +2,22 @@
 // a Web Worker). The DOM it builds is a contract with the tests: see ../DOM-CONTRACT.md. Evaluated once per
 // document; it enhances each new page through Material's document$ (instant navigation).
 // Per snippet at load: its controls only (cheap); the editor when the snippet nears the viewport or is used.
-import { engine, options, stopRun } from "./engine.js";
-import { LiveSnippet } from "./snippet.js";
 
-// The runner's styles come with the runner, not with the page: a stylesheet linked from the page would hold up its
-// first paint. The snippets are enhanced once it has loaded, so no control is ever shown unstyled.
+// Nothing else of the runner is fetched before the page has loaded: requests and script work started earlier
+// would hold up the page's first paint. Then its styles and modules load together, and the snippets are enhanced
+// once the styles are there, so no control is ever shown unstyled.
+if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
 const styles = Object.assign(document.createElement("link"), {
   rel: "stylesheet",
   href: new URL("live-snippets.css", import.meta.url).href,
 });
 const stylesLoaded = new Promise((resolve) => (styles.onload = styles.onerror = resolve));
 document.head.append(styles);
-await stylesLoaded;
+const [{ engine, options, stopRun }, { LiveSnippet }] = await Promise.all([
+  import("./engine.js"),
+  import("./snippet.js"),
+  stylesLoaded,
+]);
 
 // The plugin passes the Pyodide base URL on this script's element (module scripts have no currentScript).
 const configured = document.querySelector("script[data-pyodide-url]")?.dataset.pyodideUrl;
