@@ -91,9 +91,13 @@ def run_first_snippet(page) -> str:
     """Click Run on the page's first runnable snippet and wait until it finished; its data-snippet."""
     snippet = page.locator(RUNNABLE_SNIPPET).first
     run = snippet.locator("button.snippet-run")
-    assert run.count() == 1, (
-        f"{page.url}: no button.snippet-run in the first runnable div.snippet - has the runner enhanced the page?"
-    )
+    # The runner enhances the page after its load event: wait for the button, with a message if it never comes.
+    try:
+        run.wait_for(state="attached", timeout=30_000)
+    except Exception as error:
+        raise AssertionError(f"{page.url}: no button.snippet-run in the first runnable div.snippet - "
+                             "has the runner enhanced the page?") from error
+    assert run.count() == 1, f"{page.url}: {run.count()} Run buttons in the first runnable div.snippet"
     run.click()
     expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)
     return snippet.get_attribute("data-snippet")
