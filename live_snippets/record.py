@@ -4,7 +4,11 @@ Each snippet runs under every CPython 3.11+ found (see ``cpython.find_interprete
 becomes ``NAME.out``; an older run of versions that print something else becomes ``NAME.<newest of them>.out``.
 Lines written to stderr are listed in ``NAME.stderr`` beside it (see ``snippet.py``).
 A version that is not found here, or whose run timed out, keeps what was recorded for it: its recording is never
-overwritten or deleted (a new snippet's missing versions are assumed to print what the newest version found prints).
+overwritten or deleted (a new snippet's missing versions are assumed to print what the newest version found prints,
+and the recorder says so). When the versions run here now print something new (the snippet or a Python changed) and
+a version not run here has a recording that differs from the new output, nobody can tell whether that recording is
+still right: the recorder refuses to record that snippet and names the version, unless ``--replace-unverified``
+says to assume that the missing versions print what the newest version run prints (as for a new snippet).
 A file is rewritten only when what it says changed (not for a new memory address),
 so the diff of a recorded output shows real changes only.
 """
@@ -68,21 +72,53 @@ def write_if_changed(file: Path, output: cpython.Output) -> list[Path]:
     return written
 
 
-def record(snippet: Snippet, interpreters: list[cpython.Interpreter]) -> list[str]:
-    """Record one snippet; returns what changed on disk."""
+class Unverified(Exception):
+    """A recording of a version not run here may be stale: the versions run here print something new."""
+
+    def __init__(self, snippet: Snippet, versions: list[Version], newest: Version):
+        self.versions = versions
+        names = ", ".join(f"{v[0]}.{v[1]}" for v in versions)
+        super().__init__(
+            f"{snippet.path}: not recorded. It now prints something new under {newest[0]}.{newest[1]}, and the "
+            f"recording kept for {names} (not run here) differs from that, so it may be stale. Record with "
+            f"{names} installed, or pass --replace-unverified to assume {names} print what "
+            f"{newest[0]}.{newest[1]} prints (the browser parity test checks 3.14)."
+        )
+
+
+def record(snippet: Snippet, interpreters: list[cpython.Interpreter], replace_unverified: bool = False,
+           notes: list[str] | None = None) -> list[str]:
+    """Record one snippet; returns what changed on disk. Raises Unverified (and writes nothing) when a version not run
+    here keeps a recording that the new output may have made stale; with replace_unverified, such a version is
+    assumed to print what the newest version run prints. notes receives which versions were assumed, not run."""
     ran = {i.version: output for i, output in cpython.run_everywhere(snippet, interpreters).items() if output.complete}
     if not ran:
         return []
-    newest_ran = ran[max(ran)]
+    newest = max(ran)
+    newest_ran = ran[newest]
+    recorded = snippet.default_output_file.is_file()
+    kept = {}
+    if recorded:
+        kept = {v: snippet.expected_output(v) for v in set(cpython.SUPPORTED) | set(ran)}
+    # exact, as write_if_changed compares: a changed sleep is a change
+    changed_here = recorded and any(cpython.normalize(kept[v]) != cpython.normalize(output) for v, output in ran.items())
+    unverified = [v for v in cpython.SUPPORTED if v not in ran and recorded and changed_here
+                  and not cpython.outputs_match(kept[v], newest_ran, SAME_RECORDED_TIMES)]
+    if unverified and not replace_unverified:
+        raise Unverified(snippet, unverified, newest)
     versions = []
+    assumed = []
     for version in sorted(set(cpython.SUPPORTED) | set(ran)):
         if version in ran:
             versions.append((version, ran[version], True))
-        elif snippet.default_output_file.is_file():  # not run here: what is recorded for it stays
-            recorded = snippet.expected_output(version)
-            versions.append((version, cpython.Output(recorded.text, recorded.stderr), False))
+        elif recorded and version not in unverified:  # not run here: what is recorded for it stays
+            versions.append((version, cpython.Output(kept[version].text, kept[version].stderr), False))
         else:
             versions.append((version, newest_ran, True))
+            assumed.append(version)
+    if assumed and notes is not None:
+        names = ", ".join(f"{v[0]}.{v[1]}" for v in assumed)
+        notes.append(f"{snippet.path}: {names} not run here, assumed to print what {newest[0]}.{newest[1]} prints")
     runs = groups(versions)
     wanted = {snippet.default_output_file: runs[-1][1]}
     for version, output in runs[:-1]:
@@ -102,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("snippets", nargs="*", type=Path, help="snippet files (default: all under --root)")
     parser.add_argument("--root", type=Path, default=Path("snippets"), help="the snippets folder")
+    parser.add_argument("--replace-unverified", action="store_true",
+                        help="where a version not run here may have a stale recording, assume it prints what the "
+                             "newest version run prints (default: refuse to record that snippet)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     files = [p.resolve() for p in args.snippets] or sorted(
@@ -116,10 +155,23 @@ def main(argv: list[str] | None = None) -> int:
     missing = [f"{v[0]}.{v[1]}" for v in cpython.SUPPORTED if v not in found]
     if missing:
         print(f"not found here: {', '.join(missing)} (what is recorded for them is kept)")
+    refused = []
+    notes: list[str] = []
     for file in files:
         snippet = Snippet(root, file.relative_to(root).as_posix())
-        for change in record(snippet, interpreters):
+        try:
+            changes = record(snippet, interpreters, args.replace_unverified, notes)
+        except Unverified as error:
+            print(f"  {error}", file=sys.stderr)
+            refused.append(snippet.path)
+            continue
+        for change in changes:
             print("  wrote", change)
+    for note in notes:
+        print("  unverified:", note)
+    if refused:
+        print(f"{len(refused)} snippet(s) not recorded: {' '.join(refused)}", file=sys.stderr)
+        return 1
     return 0
 
 
