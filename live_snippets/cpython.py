@@ -93,6 +93,11 @@ class Output:
 
 MARKS = Path(__file__).with_name("stream_marks")  # its sitecustomize marks what a snippet writes to stderr
 _STDERR_START, _STDERR_END = b"\x0e", b"\x0f"
+_MARKS_ON = _STDERR_START + _STDERR_END  # what the sitecustomize writes first
+
+
+class StreamsUnknown(Exception):
+    """The run's command skipped the start-up file that marks stderr, so its lines' streams cannot be told."""
 
 
 def run(snippet: Snippet, interpreter: Interpreter) -> Output:
@@ -114,7 +119,13 @@ def run(snippet: Snippet, interpreter: Interpreter) -> Output:
     except subprocess.TimeoutExpired as timeout:
         raw = (timeout.stdout or b"") + f"\n[the test stopped this snippet after {TIMEOUT_SECONDS} s]\n".encode()
         complete = False
-    return _split_streams(raw, snippet.root, complete)
+    if not raw.startswith(_MARKS_ON):
+        raise StreamsUnknown(
+            f"{snippet.path}: `{' '.join(['python', *command.options, snippet.name])}` did not load"
+            f" {MARKS.name}/sitecustomize.py (options such as -I, -S or -E skip it), so what it printed to stderr"
+            " cannot be told from stdout; run it without those options"
+        )
+    return _split_streams(raw[len(_MARKS_ON):], snippet.root, complete)
 
 
 def _split_streams(raw: bytes, root: Path, complete: bool = True) -> Output:

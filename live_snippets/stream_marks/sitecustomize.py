@@ -3,6 +3,10 @@
 stdout and stderr share one pipe so that their order is kept; this marks every write to sys.stderr (SO ... SI
 around it) so that `live_snippets.cpython` can tell which stream each line came from. The snippet still sees a
 TextIOWrapper named <stderr> on file descriptor 2, with the same encoding and buffering.
+
+Its first write is an empty marked chunk (SO SI), which tells `live_snippets.cpython` that the marks are on: a
+command that skips this file (`python -I`, `-S` or `-E` skip `sitecustomize` or `PYTHONPATH`) is refused there
+rather than recorded with every line as stdout's.
 """
 
 import io
@@ -34,3 +38,4 @@ if sys.stderr is not None and sys.stderr.fileno() == 2:
         _MarkedStderr(), encoding=sys.stderr.encoding, errors=sys.stderr.errors,
         line_buffering=sys.stderr.line_buffering, write_through=True,
     )
+    os.write(2, START + END)  # the marks are on (see above)
