@@ -10,11 +10,16 @@ the browser has it, so that Stop can wake a waiting snippet; elsewhere by a bloc
 Stop works like Ctrl+C: the first press cancels asyncio.run's main task, a second one raises KeyboardInterrupt.
 """
 
+import _abc
+import _codecs
 import _thread
+import abc
 import asyncio
 import atexit
 import builtins
 import codecs
+import contextvars
+import functools
 import gc
 import io
 import itertools
@@ -348,6 +353,9 @@ class _Snapshot:
             for value in list(namespace.values()):
                 if isinstance(value, type) and value.__module__ == name and not value.__flags__ & _IMMUTABLE_TYPE:
                     self.classes.append((value, dict(vars(value))))
+        # ABC registrations are kept in C: every abstract class alive now, with what is registered with it
+        self.abcs = {cls: _registered(cls) for cls in gc.get_objects() if isinstance(cls, abc.ABCMeta)}
+        self.context = contextvars.copy_context()  # every context variable's value (decimal's context...)
         self.environ = dict(os.environ)
         self.gc = gc.isenabled(), gc.get_debug(), gc.get_threshold()
         self.signals = {}
@@ -361,6 +369,15 @@ class _Snapshot:
 
     def restore(self):
         atexit._clear()
+        while _codec_searches:  # codecs.register keeps its functions in C, with no way to list them
+            codecs.unregister(_codec_searches.pop())
+        for cls, registered in self.abcs.items():
+            if _registered(cls) != registered:
+                _abc._reset_registry(cls)
+                for subclass in registered:
+                    cls.register(subclass)
+        for cls in self.abcs:  # what issubclass() cached during the run may rest on a registration undone
+            _abc._reset_caches(cls)
         for name in set(sys.modules) - set(self.modules):
             del sys.modules[name]
         sys.modules.update(self.modules)
@@ -410,6 +427,23 @@ class _Snapshot:
 
 
 _MISSING = object()
+
+
+def _registered(cls: abc.ABCMeta) -> set:
+    """The classes registered with an abstract class (as weak references; those alive)."""
+    return {ref() for ref in _abc._get_dump(cls)[0]} - {None}
+
+
+_codec_searches = []  # the search functions a run registered
+
+
+_register_codec = _codecs.register
+
+
+@functools.wraps(_register_codec)
+def _register_codec_search(search_function, /):
+    _register_codec(search_function)
+    _codec_searches.append(search_function)
 
 
 def _restore_items(namespace: dict, saved: dict) -> None:
@@ -468,7 +502,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         _task_numbers = itertools.count(1)
         _set_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
-        status = _execute(code, path, main.__dict__)
+        status = _snapshot.context.copy().run(_execute, code, path, main.__dict__)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Stop must not interrupt the clean-up
         try:
             atexit._run_exitfuncs()
@@ -525,6 +559,7 @@ def setup(js_host) -> None:
     sys.stdin = io.StringIO("")  # standard input is empty, as with `python FILE < /dev/null`
     asyncio.run = asyncio.runners.run  # Pyodide replaces these two with versions built for its own loop
     time.sleep = _blocking_sleep
+    codecs.register = _codecs.register = _register_codec_search
     sys.setrecursionlimit, sys.getrecursionlimit = _setrecursionlimit, _getrecursionlimit
     warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
     _use_the_pages_loop()

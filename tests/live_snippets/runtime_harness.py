@@ -69,6 +69,8 @@ def main() -> None:
     out = sys.stdout
     fake_pyodide()
     sys.path.insert(0, str(ASSETS))
+    import decimal  # noqa: F401 - imported before the snapshot, so that a run's change to its context must be undone
+
     import runtime
 
     home = Path(tempfile.mkdtemp(prefix="live-snippets-home-"))

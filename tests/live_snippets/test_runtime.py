@@ -173,6 +173,28 @@ CASES = {
         print(warnings.formatwarning.__name__, warnings.filters[0][0], signal.getsignal(signal.SIGTERM),
               logging.getLogger().level, "colorsys" in sys.modules)
     """,
+    "changes C state": """
+        import codecs, collections.abc, decimal, numbers
+
+        collections.abc.Sequence.register(int)
+        numbers.Integral.register(str)
+        print(issubclass(int, collections.abc.Collection))  # fills another ABC's cache
+        codecs.register(lambda name: codecs.lookup("utf-8") if name == "mine" else None)
+        print(codecs.lookup("mine").name)
+        decimal.getcontext().prec = 3
+        print(decimal.Decimal(1) / 3)
+    """,
+    "finds C state fresh": """
+        import codecs, collections.abc, decimal, numbers
+
+        print(issubclass(int, collections.abc.Sequence), issubclass(int, collections.abc.Collection),
+              issubclass(str, numbers.Integral))
+        try:
+            codecs.lookup("mine")
+        except LookupError as error:
+            print("LookupError", error)
+        print(decimal.Decimal(1) / 3)
+    """,
 }
 
 
@@ -248,6 +270,14 @@ def test_the_next_run_finds_the_interpreter_as_a_fresh_python_would():
         ("stdout", "_blocking_sleep asyncio.runners False True dumps"),
         ("stdout", "True False 0.005 4300 True False"),
         ("stdout", "formatwarning default 0 30 False"),
+    ]
+
+
+def test_the_next_run_finds_state_kept_in_c_as_a_fresh_python_would():
+    assert run("changes C state")[1] == [("stdout", "True"), ("stdout", "utf-8"), ("stdout", "0.333")]
+    assert run("finds C state fresh")[1] == [
+        ("stdout", "False False False"), ("stdout", "LookupError unknown encoding: mine"),
+        ("stdout", "0.3333333333333333333333333333"),
     ]
 
 
