@@ -5,11 +5,15 @@ headless Chromium with a fresh persistent profile per round (an incognito contex
 time, so it cannot show a warm cache). Each round measures, in the page, from the Run click to the first output
 line of the first runnable snippet of a page:
 
-- bytes transferred before the first Run (everything, and Pyodide's files alone);
-- first Run on a cold cache;
-- Run again, Python already loaded;
+- bytes transferred before the first Run (everything, and Pyodide's files alone), and for the first Run;
+- first Run on a cold cache, broken down into the worker's steps (load-times.js: worker started, Pyodide's module
+  imported, wasm fetched, compiled, interpreter started, runtime set up, first line);
+- Run again, Python already loaded; 100 x `await asyncio.sleep(0.001)` in the page (about 0.1 s in CPython);
 - first Run after instant navigation to another page (same tab, same worker);
-- first Run in a new tab with a warm HTTP cache (Python loads again, from the cache).
+- first Run in a new tab with a warm HTTP cache (Python loads again, from the cache);
+- and, in another fresh profile of the same round (the two in alternating order), a bare `loadPyodide()` in a
+  module worker (bench/bare/, same files, server and headers), cold and in a new tab: the ratios to it are the
+  targets of issue 13.
 
 Prints a Markdown table of medians (with min and max) over the rounds.
 """
@@ -22,6 +26,7 @@ import platform
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,10 +39,21 @@ from tests.runner.driver import snippets_on, wait_for_enhancement
 from tests.runner.test_loading import is_pyodide_file
 
 TARGETS = {"cold": 2500, "loaded": 100}
+RATIOS = {"cold": 0.7, "warm": 0.5}  # first line ÷ a bare cold loadPyodide(), measured in the same run (issue 13)
 
-# Clicks Run on a snippet and resolves with the milliseconds until its first stdout/stderr line is added.
+# Clicks Run on a snippet and resolves with the milliseconds until its first stdout/stderr line is added, the click's
+# time (epoch ms) and the worker's load times (load-times.js) if this Run started a worker.
 _TIME_TO_FIRST_LINE = """(el) => new Promise((resolve, reject) => {
     const start = performance.now();
+    const clicked = performance.timeOrigin + start;
+    let loadTimes = null;
+    const known = window.liveSnippets?.worker;
+    const poll = setInterval(() => {
+        const worker = window.liveSnippets?.worker;
+        if (!worker || worker === known) return;
+        clearInterval(poll);
+        worker.addEventListener("message", ({data}) => { if (data.type === "ready") loadTimes = data.loadTimes; });
+    }, 5);
     const timeout = setTimeout(() => { observer.disconnect(); reject(new Error("no output in 90 s")); }, 90000);
     const isLine = (node) => node.nodeType === 1
         && (node.matches(".snippet-stdout, .snippet-stderr") || node.querySelector(".snippet-stdout, .snippet-stderr"));
@@ -45,7 +61,9 @@ _TIME_TO_FIRST_LINE = """(el) => new Promise((resolve, reject) => {
         if (records.some((record) => [...record.addedNodes].some(isLine))) {
             observer.disconnect();
             clearTimeout(timeout);
-            resolve(performance.now() - start);
+            clearInterval(poll);
+            const end = performance.now();
+            resolve({ms: end - start, clicked, firstLine: performance.timeOrigin + end, loadTimes});
         }
     });
     observer.observe(el, {childList: true, subtree: true});
@@ -94,11 +112,63 @@ def first_runnable(page):
     return next(snippet for snippet in snippets_on(page) if snippet.local_only is None)
 
 
-def time_to_first_line(page) -> float:
+def time_to_first_line(page, details: dict | None = None) -> float:
+    """Milliseconds from Run to the first line; details receives the click's time and the worker's load times."""
     snippet = first_runnable(page)
-    elapsed = snippet.root.evaluate(_TIME_TO_FIRST_LINE)
+    measured = snippet.root.evaluate(_TIME_TO_FIRST_LINE)
     page.wait_for_function(_WAIT_UNTIL_IDLE, arg=snippet.root.element_handle(), timeout=90_000)
-    return elapsed
+    if details is not None:
+        details.update(measured)
+    return measured["ms"]
+
+
+# The steps of the worker's start (load-times.js), each ending at the named time; the first starts at the click.
+STEPS = [
+    ("start the worker", "workerStarted"),
+    ("import Pyodide's module, fetch runtime.py", "pyodideImported"),
+    ("fetch pyodide.asm.wasm", "wasmFetched"),
+    ("compile it (streaming, from the fetch's start)", "compiled"),
+    ("start the interpreter (stdlib, Python's init)", "interpreterStarted"),
+    ("set up the runtime (runtime.py, warm-up)", "runtimeReady"),
+    ("run → first line", "firstLine"),
+]
+
+
+def steps(details: dict) -> dict[str, float]:
+    """Milliseconds of each step; fetch and compile overlap (streaming compilation), so compile is counted from the
+    end of the import, and the interpreter's start from the later of fetch and compile."""
+    times = {**(details.get("loadTimes") or {}), "firstLine": details["firstLine"]}
+    if "workerStarted" not in times:
+        return {}
+    result, previous = {}, details["clicked"]
+    for name, key in STEPS:
+        end = times.get(key)
+        if end is None:
+            continue
+        start = times["pyodideImported"] if key == "compiled" else previous
+        result[name] = end - start
+        previous = max(previous, end) if key in ("wasmFetched", "compiled") else end
+    return result
+
+
+TIMER_STEPS = """import asyncio, time
+
+async def main():
+    started = time.perf_counter()
+    for _ in range(100):
+        await asyncio.sleep(0.001)
+    print(f"{(time.perf_counter() - started) * 1000:.0f}")
+
+asyncio.run(main())
+"""
+
+
+def timer_steps_ms(page) -> float:
+    """100 x await asyncio.sleep(0.001) in the page, in milliseconds (CPython: about 110)."""
+    snippet = first_runnable(page)
+    output = snippet.run(TIMER_STEPS)
+    snippet.reset_button.click()
+    return float(output.strip().splitlines()[-1])
 
 
 def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[str, float]:
@@ -118,8 +188,14 @@ def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[s
             "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes),
             "pyodide_bytes": sum(s["responseBodySize"] for u, s in sizes if is_pyodide_file(u)),
         }
-        result["cold"] = time_to_first_line(page)
+        before_run = len(requests)
+        details = {}
+        result["cold"] = time_to_first_line(page, details)
+        result["run_bytes"] = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                                  for r in list(requests)[before_run:])
+        result.update({f"step: {name}": ms for name, ms in steps(details).items()})
         result["loaded"] = statistics.median(time_to_first_line(page) for _ in range(3))
+        result["timer"] = timer_steps_ms(page)
         page.evaluate(_FOLLOW_LINK, url + second_page)
         page.wait_for_url(url + second_page)
         wait_for_enhancement(page)
@@ -130,6 +206,29 @@ def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[s
         new_tab = context.new_page()
         new_tab.goto(url + first_page, wait_until="networkidle")
         result["warm"] = time_to_first_line(new_tab)
+        return result
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def bare_round(playwright, url: str, snapshot: bool = False) -> dict[str, float]:
+    """A bare loadPyodide() in a module worker (bench/bare/): cold in a fresh profile, then in a new tab (snapshot:
+    restored from bench/make_snapshot.mjs's memory snapshot instead)."""
+    name = "snapshot" if snapshot else "bare"
+    load = f"() => loadBare({'true' if snapshot else 'false'})"
+    profile = tempfile.mkdtemp(prefix="bench-profile-")
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=chromium_executable(), args=CHROMIUM_ARGS, headless=True,
+    )
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(url + "bench-bare/", wait_until="networkidle")
+        result = {f"{name}_cold": page.evaluate(load)}
+        page.close()
+        new_tab = context.new_page()
+        new_tab.goto(url + "bench-bare/", wait_until="networkidle")
+        result[f"{name}_warm"] = new_tab.evaluate(load)
         return result
     finally:
         context.close()
@@ -159,6 +258,10 @@ def main() -> None:
             built = build_site(site, env={"SITE_URL": url})
             if built.returncode:
                 raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
+            shutil.copytree(Path(__file__).with_name("bare"), site / "bench-bare")
+            snapshot = site / "bench-bare" / "snapshot.bin"
+            subprocess.run(["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(site / "assets" / "pyodide"),
+                            str(snapshot)], check=True)
             first_page = args.page or "coroutines/"
             if not has_runnable_snippet(site, first_page):
                 raise SystemExit(f"/{first_page} has no runnable snippet: choose a page with --page")
@@ -166,10 +269,16 @@ def main() -> None:
             load_before = os.getloadavg()[0]
             rounds = []
             for number in range(1, args.rounds + 1):
-                rounds.append(one_round(playwright, url, first_page, second_page))
+                measures = [lambda: one_round(playwright, url, first_page, second_page), lambda: bare_round(playwright, url),
+                            lambda: bare_round(playwright, url, snapshot=True)]
+                result = {}
+                for measure in measures if number % 2 else measures[::-1]:  # alternating order, each a fresh profile
+                    result.update(measure())
+                rounds.append(result)
                 print(f"round {number}/{args.rounds}: " + ", ".join(f"{k} {v:,.0f}" for k, v in rounds[-1].items()),
                       file=sys.stderr)
             load_after = os.getloadavg()[0]
+            snapshot_size = snapshot.stat().st_size
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         browser_version = browser.version
         browser.close()
@@ -190,10 +299,30 @@ def main() -> None:
     print(row("Run with Python loaded → first output line", column("loaded"), "ms", "≤ 100 ms"))
     print(row("First Run after instant navigation → first output line", column("navigated"), "ms", "as loaded"))
     print(row("First Run in a new tab, warm HTTP cache → first output line", column("warm"), "ms", "—"))
+    print(row("Bytes transferred for the first Run (cold)", column("run_bytes"), "bytes", "—"))
+    print(row("Bare `loadPyodide()` in a module worker, cold", column("bare_cold"), "ms", "—"))
+    print(row("Bare `loadPyodide()` in a new tab, warm HTTP cache", column("bare_warm"), "ms", "—"))
+    print(row("Lever: `loadPyodide()` restoring a memory snapshot (made by Node), cold", column("snapshot_cold"), "ms",
+              f"snapshot {snapshot_size / 2**20:.1f} MB"))
+    print(row("Lever: the same in a new tab, warm HTTP cache", column("snapshot_warm"), "ms", "—"))
+    print(row("100 × `await asyncio.sleep(0.001)` in the page (CPython: about 110 ms)", column("timer"), "ms", "—"))
+    bare_cold = statistics.median(column("bare_cold"))
+    ratios = {"cold": statistics.median(column("cold")) / bare_cold, "warm": statistics.median(column("warm")) / bare_cold}
+    print(f"| Cold first line ÷ bare cold `loadPyodide()` | {ratios['cold']:.2f} | ≤ {RATIOS['cold']} |")
+    print(f"| Warm first line ÷ bare cold `loadPyodide()` | {ratios['warm']:.2f} | ≤ {RATIOS['warm']} |")
+    print("\nThe first Run on a cold cache, step by step (median ms of the rounds; fetch and compile overlap):\n")
+    print("| Step | Median (min–max) |")
+    print("|---|---|")
+    for name, _ in STEPS:
+        if all(f"step: {name}" in r for r in rounds):
+            values = column(f"step: {name}")
+            print(f"| {name} | {statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f}) |")
     misses = [
         name for name, key, limit in (("cold", "cold", TARGETS["cold"]), ("loaded", "loaded", TARGETS["loaded"]))
         if statistics.median(column(key)) > limit
-    ] + (["Pyodide bytes before intent"] if any(column("pyodide_bytes")) else [])
+    ] + (["Pyodide bytes before intent"] if any(column("pyodide_bytes")) else []) + [
+        f"{name} ratio" for name, limit in RATIOS.items() if ratios[name] > limit
+    ]
     print(f"\nTargets missed: {', '.join(misses)}" if misses else "\nAll targets met.")
 
 

@@ -1,0 +1,14 @@
+/* global self, URL, fetch */
+// make bench: a bare loadPyodide() in a module worker, with the same files, server and headers as the runner.
+// With snapshotURL: restore the interpreter from a memory snapshot (bench/make_snapshot.mjs) instead of starting it.
+self.onmessage = async ({ data: { indexURL, snapshotURL } }) => {
+  try {
+    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+    const snapshot = snapshotURL && fetch(snapshotURL).then((response) => response.arrayBuffer());
+    const pyodide = await loadPyodide({ indexURL, ...(snapshot ? { _loadSnapshot: snapshot } : {}) });
+    if (snapshot && !pyodide.runPython("import sys; 'asyncio' in sys.modules")) throw new Error("not restored");
+    self.postMessage({});
+  } catch (error) {
+    self.postMessage({ error: String(error) });
+  }
+};
