@@ -132,8 +132,30 @@ def _short_paths(text: str) -> str:
     return _STDLIB.sub(".../", text)
 
 
+# host.readLine(prompt)'s answers other than a line (worker.js): None, no keyboard here (the page is not
+# cross-origin isolated); else the numbers contract.json (beside this file) names under "input".
+with open(os.path.join(os.path.dirname(__file__), "contract.json"), encoding="utf-8") as _contract:
+    _INPUT = json.load(_contract)["input"]
+_INPUT_ENDED, _INPUT_STOPPED, _INPUT_INTERRUPTED = _INPUT["ended"], _INPUT["stopped"], _INPUT["interrupted"]
+
+
 def _input(prompt=""):
-    sys.stdout.write(str(prompt))
+    """input(): the line the reader types in the output panel, where the page can hand it over (cross-origin
+    isolated); elsewhere EOFError, as with `python FILE < /dev/null`."""
+    prompt = str(prompt)
+    sys.stdout.write(prompt)
+    read_line = getattr(host, "readLine", None)
+    while read_line is not None:
+        line = read_line(prompt)
+        if line is None:
+            break
+        if isinstance(line, str):
+            return line
+        if line == _INPUT_ENDED:  # Ctrl+D in the field
+            raise EOFError("EOF when reading a line")
+        if line == _INPUT_STOPPED:  # Stop while the program waited, as Ctrl+C at a terminal
+            raise KeyboardInterrupt
+        # _INPUT_INTERRUPTED: a SIGINT is pending, which Python raises as KeyboardInterrupt at its next check
     raise EOFError("input() cannot read from a keyboard in the browser: run this snippet on your machine to type")
 
 
