@@ -1,112 +1,74 @@
-"""The MkDocs plugin: expands snippet directives into code and recorded output, and makes them runnable.
+"""The MkDocs plugin (MkDocs 1.6, ProperDocs): a thin host for the Markdown extension (``extension.py``).
 
-Options are documented in this folder's README.md.
+It adds the extension to the build, tells it each page's URL, and registers the runner's files and the self-hosted
+Pyodide as files of the build, so the generator copies them (``mkdocs serve`` included). Options are the
+extension's (``extension.OPTIONS``); set here, they override those given to the extension under
+``markdown_extensions``. Relative paths are relative to mkdocs.yml. Documented in this folder's README.md.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import json
-import re
-import shutil
-from html import escape
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.utils import get_relative_url
+from mkdocs.structure.files import File
 
-from .snippet import Snippet, SnippetError, expand
+from .extension import CONTRACT, OPTIONS, PYODIDE_FILES, PYODIDE_VERSION, Options, SnippetExtension
+from .snippet import SnippetError
 
-ASSETS = Path(__file__).parent / "assets"
-SITE_ASSETS = "assets/live-snippets"  # where the runner's files go in the built site
-SITE_PYODIDE = "assets/pyodide/"  # where the self-hosted copy of Pyodide goes
-CONTRACT = json.loads((ASSETS / "contract.json").read_text(encoding="utf-8"))  # shared with the JS and runtime.py
-PYODIDE_FILES = tuple(CONTRACT["pyodide"]["files"])
-PYODIDE_VERSION = CONTRACT["pyodide"]["version"]  # the runtime (assets/runtime.py) is written for its CPython 3.14
-SHIPPED = ("*.js", "contract.json", "runtime.py", "live-snippets.css")  # the runner's files, copied into the site
-_SNIPPET_DIV = re.compile(r'<div class="snippet"(?P<attributes>[^>]*)>')
+__all__ = ["CONTRACT", "PYODIDE_FILES", "PYODIDE_VERSION", "LiveSnippetsPlugin"]
+EXTENSION_NAMES = ("live_snippets.extension", "live_snippets")
 
 
 class LiveSnippetsConfig(base.Config):
-    snippets_dir = c.Type(str, default="snippets")  # relative to mkdocs.yml
-    run_in_browser = c.Type(bool, default=True)
-    pyodide_url = c.Optional(c.Type(str))  # a Pyodide base URL (a CDN); default: a self-hosted copy
-    node_modules = c.Type(str, default="node_modules")  # where `npm ci` put the pyodide package
-    helpers = c.Optional(c.ListOfItems(c.Type(str)))  # modules importable by snippets; default: snippets_dir/*.py
-    local_only = c.ListOfItems(c.Type(str), default=[])  # glob patterns of snippet paths not to run in a browser
+    # None: not set here (the extension's option, else its default).
+    snippets_dir = c.Optional(c.Type(str))
+    run_in_browser = c.Optional(c.Type(bool))
+    pyodide_url = c.Optional(c.Type(str))
+    node_modules = c.Optional(c.Type(str))
+    helpers = c.Optional(c.ListOfItems(c.Type(str)))
+    local_only = c.Optional(c.ListOfItems(c.Type(str)))
 
 
 class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
     def on_config(self, config):
-        self.config_dir = Path(config.config_file_path).parent
-        self.root = (self.config_dir / self.config.snippets_dir).resolve()
-        if not self.root.is_dir():
-            raise PluginError(f"live-snippets: snippets_dir {self.root} is not a folder")
-        self.pyodide_dir = (self.config_dir / self.config.node_modules / "pyodide").resolve()
-        if self.config.run_in_browser and not self.config.pyodide_url:
-            missing = [name for name in PYODIDE_FILES if not (self.pyodide_dir / name).is_file()]
-            if missing:
-                raise PluginError(
-                    f"live-snippets: Pyodide is not installed ({self.pyodide_dir} lacks {', '.join(missing)}). "
-                    "Run `npm ci` (or `make build`), or set the plugin's pyodide_url option."
-                )
-            version = json.loads((self.pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
-            if version != PYODIDE_VERSION:
-                raise PluginError(
-                    f"live-snippets: needs Pyodide {PYODIDE_VERSION}, {self.pyodide_dir} has {version}; run `npm ci`"
-                )
-        helpers = self.config.helpers
-        if helpers is None:
-            helpers = sorted(p.name for p in self.root.glob("*.py"))
-        self.helpers = {name: self.root / name for name in helpers}
-        for name, file in self.helpers.items():
-            if not file.is_file():
-                raise PluginError(f"live-snippets: helper module {name} is not a file in {self.root}")
+        values: dict = {}
+        # The extension listed for generators without this plugin (Zensical) is replaced by the plugin's own.
+        for name in EXTENSION_NAMES:
+            if name in config.markdown_extensions:
+                config.markdown_extensions.remove(name)
+                values |= config.mdx_configs.pop(name, None) or {}
+        values |= {name: value for name, value in self.config.items() if value is not None and name in OPTIONS}
+        values.pop("site_dir", None)  # the build's own files carry them
+        try:
+            self.options = Options(values, Path(config.config_file_path).parent)
+            self.options.check()
+        except SnippetError as error:
+            raise PluginError(str(error)) from error
+        self.extension = SnippetExtension(options=self.options, error=PluginError)
+        config.markdown_extensions.append(self.extension)
         return config
 
+    def on_files(self, files, config):
+        for path, source in self.options.site_files().items():
+            if isinstance(source, Path):
+                files.append(_Unchanged.generated(config, path, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, path, content=source))
+        return files
+
     def on_page_markdown(self, markdown, page, config, files):
-        try:
-            return expand(markdown, self.root, self.marked_local_only)
-        except SnippetError as error:
-            raise PluginError(f"{page.file.src_uri}: {error}") from error
+        self.extension.page_url = page.url
+        self.extension.page_name = page.file.src_uri
+        return markdown
 
-    def marked_local_only(self, snippet: Snippet) -> str | None:
-        if any(fnmatch.fnmatchcase(snippet.path, pattern) for pattern in self.config.local_only):
-            return "marked local-only in mkdocs.yml"
-        return None
 
-    def on_page_content(self, html_text, page, config, files):
-        """Link the runner from pages with a snippet that can run in a browser."""
-        runnable = any("data-local-only=" not in match["attributes"] for match in _SNIPPET_DIV.finditer(html_text))
-        if not (runnable and self.config.run_in_browser):
-            return html_text
-        base = get_relative_url(SITE_ASSETS, page.url)
-        pyodide_url = self.pyodide_url or get_relative_url(SITE_PYODIDE, page.url).rstrip("/") + "/"
-        return (
-            f'{html_text}\n<script type="module" src="{base}/runner.js" data-pyodide-url="{escape(pyodide_url)}"></script>\n'
-        )
+class _Unchanged(File):
+    """A file copied only when the site lacks it or has an older copy: `mkdocs serve` rebuilds into the same
+    folder, and Pyodide's 14 MB need not be copied again on every change."""
 
-    @property
-    def pyodide_url(self) -> str | None:
-        """The configured Pyodide base URL, ending in a slash; None: the self-hosted copy."""
-        return self.config.pyodide_url.rstrip("/") + "/" if self.config.pyodide_url else None
-
-    def on_post_build(self, config):
-        if not self.config.run_in_browser:
-            return
-        site = Path(config.site_dir)
-        assets = site / SITE_ASSETS
-        assets.mkdir(parents=True, exist_ok=True)
-        for pattern in SHIPPED:
-            for file in ASSETS.glob(pattern):
-                shutil.copyfile(file, assets / file.name)
-        helpers = {name: file.read_text(encoding="utf-8") for name, file in self.helpers.items()}
-        (assets / "helpers.json").write_text(json.dumps(helpers), encoding="utf-8")
-        if not self.config.pyodide_url:
-            (site / SITE_PYODIDE).mkdir(parents=True, exist_ok=True)
-            for name in PYODIDE_FILES:
-                shutil.copyfile(self.pyodide_dir / name, site / SITE_PYODIDE / name)
-
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty=True)

@@ -1,6 +1,7 @@
-"""Snippets: standalone example scripts with their recorded outputs, and the page directive that shows them.
+"""Snippets: standalone example scripts with their recorded outputs, and the page directive that names them.
 
-A page includes a snippet with a line of its own::
+A page includes a snippet with a line of its own (``extension.py`` finds the directives of a page; ``render.py``
+says what one stands for)::
 
     ::: snippet coroutines/01_calling_makes_a_coroutine.py
     ::: snippet tasks/02_two_tasks.py predict
@@ -26,8 +27,6 @@ import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
-
-from .render import render
 
 DIRECTIVE = re.compile(r"^::: snippet (?P<path>\S+)(?P<flags>(?: [\w-]+)*) *$")
 FLAGS = frozenset({"predict"})
@@ -208,21 +207,3 @@ def format_stderr_lines(indexes: frozenset[int]) -> str:
 
 def glob_escape(text: str) -> str:
     return re.sub(r"([*?[])", r"[\1]", text)
-
-
-def directives(markdown: str, root: Path):
-    """(line index, Snippet) for every directive in a page, in order."""
-    for index, line in enumerate(markdown.splitlines()):
-        snippet = Snippet.from_directive(line, root)
-        if snippet:
-            yield index, snippet
-
-
-def expand(markdown: str, root: Path, local_only=lambda snippet: None) -> str:
-    """A page's Markdown with every directive replaced by what it stands for.
-
-    local_only(snippet) may give a reason not to run a snippet in a browser, beyond the snippet's own."""
-    lines = markdown.splitlines()
-    for index, snippet in reversed(list(directives(markdown, root))):
-        lines[index] = render(snippet, local_only(snippet))
-    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")

@@ -2,12 +2,16 @@
 
 - A ``::: snippet PATH`` directive on a page becomes a Python fence run by the ``snippet`` runner, which runs the
   file under every CPython 3.11+ found here and compares what it prints with the recorded output the page shows.
+  The directives are found by the site's own parser (``live_snippets.extension.find_snippets`` with the Markdown
+  extensions of mkdocs.yml), so a test exists exactly for each directive the build renders: two on consecutive
+  lines, one inside an admonition or a tab, none inside a code fence.
 - A Python fence marked ``notest`` is not dropped silently: it becomes a skipped test that gives its reason,
   written ``{.python notest reason="..."}``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -18,7 +22,7 @@ from markdown_it.token import Token
 from pytest_markdown_docs._runners import _Runner, register_runner
 
 from live_snippets import cpython
-from live_snippets.snippet import DIRECTIVE, Snippet
+from live_snippets.extension import find_snippets, parse_directive
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -28,18 +32,26 @@ _REASON = re.compile(r'reason="(?P<reason>[^"]+)"')
 # --- markdown-it: what pytest-markdown-docs collects -------------------------------------------------------
 
 
+@functools.cache
+def _site_markdown_extensions() -> tuple[list, dict]:
+    """The Markdown extensions mkdocs.yml configures, the snippet extension left out (find_snippets adds its own)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    names = ("live_snippets.extension", "live_snippets")
+    return [e for e in config.markdown_extensions if e not in names], config.mdx_configs
+
+
 def _snippet_directives(state) -> None:
-    tokens, result, i = state.tokens, [], 0
-    while i < len(tokens):
-        opening, inline = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
-        if opening.type == "paragraph_open" and inline is not None and DIRECTIVE.match(inline.content.strip()):
-            # The runner reads the directive again: a bad one fails its own test instead of the whole collection.
-            result.append(Token("fence", "code", 0, map=opening.map, info="python runner:snippet", content=""))
-            i += 3  # paragraph_open, inline, paragraph_close
-            continue
-        result.append(opening)
-        i += 1
-    state.tokens = result
+    extensions, configs = _site_markdown_extensions()
+    lines, start = state.src.split("\n"), 0
+    for found in find_snippets(state.src, SNIPPETS, extensions, configs):
+        # The line a directive is on, for the test's name and report; the runner reads the directive again from
+        # the fence, so that a bad one fails its own test instead of the whole collection.
+        line = next((i for i in range(start, len(lines)) if lines[i].strip() == found.line), start)
+        start = line + 1
+        state.tokens.append(Token("fence", "code", 0, map=[line, line + 1], info="python runner:snippet",
+                                  content=found.line + "\n"))
 
 
 def _notest_fences(state) -> None:
@@ -75,8 +87,7 @@ class SecondRunNeeded(UserWarning):
 class snippet(_Runner):  # noqa: N801 - the name a fence asks for: runner:snippet
     def runtest(self, test, args, **kwargs):
         assert INTERPRETERS, "no CPython 3.11+ found to run snippets with"
-        snippet = Snippet.from_directive(_page_line(test), SNIPPETS)
-        assert snippet is not None, "the directive moved while the test ran"
+        snippet = parse_directive(test.source.strip(), SNIPPETS)
         failures = []
         for interpreter, output in cpython.run_everywhere(snippet, INTERPRETERS).items():
             expected = snippet.expected_output(interpreter.version)

@@ -38,3 +38,27 @@ def test_the_private_runner_api_the_hooks_use_is_there():
         f"pytest-markdown-docs {metadata.version('pytest-markdown-docs')} changed the private API that "
         "tests/markdown_docs.py builds on; adapt the hooks there before updating the pin:\n- " + "\n- ".join(problems)
     )
+
+
+def test_the_hooks_make_a_test_of_every_directive_the_build_renders_and_no_other():
+    from tests.markdown_docs import pytest_markdown_docs_markdown_it
+
+    page = "\n".join([
+        "# A page",  # 0
+        "",
+        "::: snippet a/01_x.py",  # 2
+        "::: snippet a/02_y.py predict",  # 3
+        "",
+        '!!! note "In a note"',
+        "",
+        "    ::: snippet a/03_z.py",  # 7
+        "",
+        "```markdown",
+        "::: snippet a/04_in_a_fence.py",
+        "```",
+        "",
+    ])
+    fences = [t for t in pytest_markdown_docs_markdown_it().parse(page) if t.info == "python runner:snippet"]
+    assert [(t.content.strip(), t.map[0]) for t in fences] == [
+        ("::: snippet a/01_x.py", 2), ("::: snippet a/02_y.py predict", 3), ("::: snippet a/03_z.py", 7),
+    ]

@@ -1,11 +1,11 @@
 """The snippet directive and recorded outputs (live_snippets/snippet.py)."""
 
-import html.parser
 import json
 
 import pytest
 
-from live_snippets.snippet import Snippet, SnippetError, expand
+from live_snippets.snippet import Snippet, SnippetError
+from tests.live_snippets.pages import page, snippets_in
 
 
 @pytest.fixture
@@ -50,24 +50,23 @@ def test_version_overrides_cover_their_versions(root):
     assert snippet.expected_output((3, 14)).text == "hello\n"
 
 
-def test_expansion_shows_code_and_output(root):
-    page = expand("Before\n\n::: snippet page/01_hello.py\n\nAfter\n", root)
-    assert 'data-snippet="page/01_hello.py"' in page
-    assert '```python title="01_hello.py"\nprint("hello")\n```' in page
-    assert '```text title="Output"\nhello\n```' in page
-    assert page.startswith("Before") and page.endswith("After\n")
+def test_a_page_shows_code_and_output(root):
+    html = page("Before\n\n::: snippet page/01_hello.py\n\nAfter\n", root)
+    (snippet,) = snippets_in(html)
+    assert snippet.path == "page/01_hello.py" and snippet.ancestors == []
+    assert 'print("hello")' in snippet.text and "hello\n" in snippet.text
+    assert html.startswith("<p>Before</p>") and "<p>After</p>" in html
 
 
-def test_expansion_puts_version_outputs_in_tabs(root):
+def test_version_outputs_are_in_tabs(root):
     (root / "page" / "01_hello.3.11.out").write_text("old\n")
-    page = expand("::: snippet page/01_hello.py\n", root)
-    assert page.index('=== "Python 3.12+"') < page.index('=== "Python 3.11"')
+    (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root))
+    assert "tabbed-set" in snippet.inner_classes and snippet.text.index("hello") < snippet.text.index("old")
 
 
 def test_predict_hides_the_output_in_a_collapsed_block(root):
-    page = expand("::: snippet page/01_hello.py predict\n", root)
-    assert '??? question "Predict the output' in page
-    assert "\n    ```text\n    hello\n    ```" in page
+    (snippet,) = snippets_in(page("::: snippet page/01_hello.py predict\n", root))
+    assert "details" in snippet.inner_tags and "Predict the output" in snippet.text
 
 
 def test_run_pragma_gives_options_and_environment(root):
@@ -84,49 +83,45 @@ def test_a_run_pragma_naming_another_file_is_refused(root):
 
 def test_interpreter_options_make_a_snippet_local_only(root):
     (root / "page" / "01_hello.py").write_text("# run: python -X dev 01_hello.py\n")
-    page = expand("::: snippet page/01_hello.py\n", root)
-    assert 'data-local-only="needs the interpreter options -X dev"' in page
+    (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root))
+    assert snippet.attributes["data-local-only"] == "needs the interpreter options -X dev"
 
 
-def test_a_reason_from_the_site_marks_a_snippet_local_only(root):
-    page = expand("::: snippet page/01_hello.py\n", root, lambda snippet: "marked in mkdocs.yml")
-    assert 'data-local-only="marked in mkdocs.yml"' in page
-    assert "data-local-only" not in expand("::: snippet page/01_hello.py\n", root)
+def test_a_pattern_in_the_site_s_configuration_marks_a_snippet_local_only(root):
+    (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root, local_only=["page/*"]))
+    assert snippet.attributes["data-local-only"] == "marked local-only in the site's configuration"
+    (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root, local_only=["other/*"]))
+    assert "data-local-only" not in snippet.attributes
 
 
-def div_attributes(page: str) -> dict[str, str]:
-    """The attributes of the snippet's div, as a browser reads them (entities decoded)."""
-    found = []
-
-    class Parser(html.parser.HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "div" and ("class", "snippet") in attrs:
-                found.append(dict(attrs))
-
-    Parser().feed(page)
-    assert len(found) == 1, page
-    return found[0]
+def div_attributes(html: str) -> dict[str, str]:
+    """The attributes of the page's one snippet div, as a browser reads them (entities decoded)."""
+    (snippet,) = snippets_in(html)
+    return snippet.attributes
 
 
 def test_the_environment_of_a_run_line_reaches_the_page_as_json(root):
     (root / "page" / "01_hello.py").write_text("# run: PYTHONASYNCIODEBUG=1 GREETING='a \"b\" <c> & d' python 01_hello.py\n")
-    attributes = div_attributes(expand("::: snippet page/01_hello.py\n", root))
+    attributes = div_attributes(page("::: snippet page/01_hello.py\n", root))
     assert json.loads(attributes["data-env"]) == {"PYTHONASYNCIODEBUG": "1", "GREETING": 'a "b" <c> & d'}
     assert "data-local-only" not in attributes, "environment settings alone can be applied in the browser"
 
 
 def test_a_snippet_without_a_run_line_has_an_empty_environment(root):
-    assert json.loads(div_attributes(expand("::: snippet page/01_hello.py\n", root))["data-env"]) == {}
+    assert json.loads(div_attributes(page("::: snippet page/01_hello.py\n", root))["data-env"]) == {}
 
 
 def test_every_attribute_is_escaped(root):
     (root / "page" / "01_hello.py").write_text("# run: X='\"><script>alert(1)</script>' python 01_hello.py\n")
-    reason = 'a reason with "quotes", <tags> & ampersands'
-    page = expand("::: snippet page/01_hello.py\n", root, lambda snippet: reason)
-    opening = page[page.index("<div"):page.index(">", page.index("<div")) + 1]
+    (root / "page" / "02_reason.py").write_text('# local-only: a reason with "quotes", <tags> & ampersands\n')
+    (root / "page" / "02_reason.out").write_text("\n")
+    html = page("::: snippet page/01_hello.py\n", root)
+    opening = html[html.index("<div"):html.index(">", html.index("<div")) + 1]
     assert "<script" not in opening and opening.count('"') % 2 == 0, opening
-    attributes = div_attributes(page)
-    assert attributes["data-local-only"] == reason
+    attributes = div_attributes(html)
+    assert div_attributes(page("::: snippet page/02_reason.py\n", root))["data-local-only"] == (
+        'a reason with "quotes", <tags> & ampersands'
+    )
     assert attributes["data-command"] == "X='\"><script>alert(1)</script>' python 01_hello.py"
     assert json.loads(attributes["data-env"]) == {"X": '"><script>alert(1)</script>'}
 

@@ -1,0 +1,140 @@
+"""The snippet directive as a Markdown block (live_snippets/extension.py): where it is found, what a page gets."""
+
+import textwrap
+
+import pytest
+
+from live_snippets.extension import find_snippets, relative_url
+from live_snippets.snippet import SnippetError
+from tests.live_snippets.pages import page, site_extensions, snippets_in
+
+
+@pytest.fixture
+def root(tmp_path):
+    for name in ("01_one", "02_two", "03_three"):
+        (tmp_path / "page").mkdir(exist_ok=True)
+        (tmp_path / "page" / f"{name}.py").write_text(f'print("{name}")\n')
+        (tmp_path / "page" / f"{name}.out").write_text(f"{name}\n")
+    (tmp_path / "page" / "04_local.py").write_text("# local-only: uses a thread\n")
+    (tmp_path / "page" / "04_local.out").write_text("\n")
+    return tmp_path
+
+
+def md(text: str) -> str:
+    return textwrap.dedent(text).lstrip()
+
+
+def found(text: str, root) -> list[str]:
+    """The directive lines the site's parser finds, in order (what the pytest-markdown-docs hooks test)."""
+    extensions, configs = site_extensions()
+    return [f.line for f in find_snippets(text, root, extensions, configs)]
+
+
+def test_two_directives_on_consecutive_lines_are_two_snippets(root):
+    text = md("""
+        Text.
+        ::: snippet page/01_one.py
+        ::: snippet page/02_two.py predict
+        More text.
+    """)
+    shown = snippets_in(page(text, root))
+    assert [s.path for s in shown] == ["page/01_one.py", "page/02_two.py"]
+    assert found(text, root) == ["::: snippet page/01_one.py", "::: snippet page/02_two.py predict"]
+    html = page(text, root)
+    assert "<p>Text.</p>" in html and "<p>More text.</p>" in html
+
+
+def test_an_indented_directive_stays_inside_its_admonition(root):
+    text = md("""
+        !!! note "A note"
+
+            Before.
+
+            ::: snippet page/01_one.py
+
+            After, still in the note.
+
+        Outside.
+    """)
+    (shown,) = snippets_in(page(text, root))
+    assert "admonition" in shown.ancestors and "01_one" in shown.text
+    html = page(text, root)
+    note = html[html.index('class="admonition note"'):html.index("<p>Outside.</p>")]
+    assert "After, still in the note." in note and 'data-snippet="page/01_one.py"' in note
+    assert found(text, root) == ["::: snippet page/01_one.py"]
+
+
+def test_directives_nest_in_tabs_collapsible_blocks_and_lists(root):
+    text = md("""
+        === "First"
+
+            ::: snippet page/01_one.py
+
+        === "Second"
+
+            ??? example "Open"
+
+                ::: snippet page/02_two.py
+
+        - an item
+
+            ::: snippet page/03_three.py
+    """)
+    shown = snippets_in(page(text, root))
+    assert [s.path for s in shown] == ["page/01_one.py", "page/02_two.py", "page/03_three.py"]
+    assert "tabbed-block" in shown[0].ancestors
+    assert "tabbed-block" in shown[1].ancestors and "example" in shown[1].ancestors
+    assert shown[2].ancestors == []  # a list item has no class: the snippet is not at the top, nor elsewhere
+    assert "<li>" in page(text, root).split('data-snippet="page/03_three.py"')[0].rsplit("</ul>", 1)[-1]
+    assert len(found(text, root)) == 3
+
+
+def test_a_directive_in_code_is_shown_as_code(root):
+    text = md("""
+        ```markdown
+        ::: snippet page/01_one.py
+        ```
+
+            ::: snippet page/02_two.py
+    """)
+    html = page(text, root)
+    assert snippets_in(html) == [] and found(text, root) == []
+    assert html.count("::: snippet page/0") == 2
+
+
+def test_a_bad_directive_names_the_page_and_what_is_wrong(root):
+    with pytest.raises(SnippetError, match="no such file"):
+        page("::: snippet page/09_missing.py\n", root)
+    with pytest.raises(SnippetError, match="a directive reads"):
+        page("::: snippet\n", root)
+    with pytest.raises(SnippetError, match="unknown flag"):
+        page("!!! note\n\n    ::: snippet page/01_one.py predcit\n", root)
+
+
+def test_the_collector_reports_a_bad_directive_instead_of_raising(root):
+    extensions, configs = site_extensions()
+    (good, bad) = find_snippets("::: snippet page/01_one.py\n::: snippet page/09_missing.py\n", root, extensions,
+                                configs)
+    assert good.snippet.path == "page/01_one.py" and good.error is None
+    assert bad.snippet is None and "no such file" in str(bad.error)
+
+
+def test_the_runner_script_ends_pages_with_a_runnable_snippet_only(root):
+    html = page("::: snippet page/01_one.py\n", root, page_url="tasks/")
+    assert html.count("<script") == 1 and html.endswith("></script>")
+    script = html[html.index("<script"):]
+    assert 'type="module" src="../assets/live-snippets/runner.js"' in script
+    assert 'data-pyodide-url="../assets/pyodide/"' in script
+    assert "<script" not in page("::: snippet page/04_local.py\n", root, page_url="tasks/")
+    assert "<script" not in page("No snippet.\n", root)
+    assert "<script" not in page("::: snippet page/01_one.py\n", root, run_in_browser=False)
+    cdn = page("::: snippet page/01_one.py\n", root, page_url="tasks/", pyodide_url="https://cdn.example/full")
+    assert 'data-pyodide-url="https://cdn.example/full/"' in cdn
+
+
+@pytest.mark.parametrize("page_url, expected", [
+    ("", "assets/x.js"), ("tasks/", "../assets/x.js"), ("a/b/", "../../assets/x.js"), ("404.html", "assets/x.js"),
+    ("a/b.html", "../assets/x.js"),
+])
+def test_relative_urls_from_a_page(page_url, expected):
+    assert relative_url("assets/x.js", page_url) == expected
