@@ -11,7 +11,8 @@ class Connection:
 
     async def __aexit__(self, exc_type, exc, traceback) -> None:
         await asyncio.sleep(0.1)  # so does closing
-        print(f"closed (exception inside: {exc_type.__name__ if exc_type else None})")
+        inside = exc_type.__name__ if exc_type else None
+        print(f"closed (exception inside: {inside})")
 
 
 async def main() -> None:

@@ -2,7 +2,7 @@ import asyncio
 
 
 async def ticks(count: int, seconds: float):
-    """An async generator: `async def` with `yield`, so it can await between values."""
+    """An async generator: `async def` with `yield`, awaiting in between."""
     for number in range(count):
         await asyncio.sleep(seconds)
         yield number
@@ -14,7 +14,8 @@ async def main() -> None:
     generator = ticks(3, 0.1)
     print(f"an async generator is not a coroutine: {type(generator).__name__}")
     print(f"first value, by hand: {await anext(generator)}")
-    await generator.aclose()  # finish it now, rather than leave it to asyncio.run's clean-up
+    # finish it now, rather than leave it to asyncio.run's clean-up
+    await generator.aclose()
 
 
 asyncio.run(main())

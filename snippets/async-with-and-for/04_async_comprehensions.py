@@ -13,11 +13,13 @@ async def square(number: int) -> int:
 
 
 async def main() -> None:
-    evens = [tick async for tick in ticks(6) if tick % 2 == 0]  # async for inside a comprehension
+    # async for inside a comprehension
+    evens = [tick async for tick in ticks(6) if tick % 2 == 0]
     print(f"evens: {evens}")
-    squares = [await square(n) for n in evens]  # await inside: one after another, not concurrently
+    # await inside: one after another, not concurrently
+    squares = [await square(n) for n in evens]
     print(f"squares: {squares}")
-    together = await asyncio.gather(*(square(n) for n in evens))  # concurrently
+    together = await asyncio.gather(*(square(n) for n in evens))  # at once
     print(f"with gather: {together}")
 
 

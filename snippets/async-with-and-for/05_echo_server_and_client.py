@@ -1,12 +1,15 @@
-# local-only: opens a TCP server and connection on 127.0.0.1, and the browser's Python has no sockets
+# local-only: a TCP server and client, and the browser's Python has no sockets
 import asyncio
 
 
-async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+async def echo(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
     """Called once per client, in a task of its own."""
-    while line := await reader.readline():  # b"" when the client closes its side
+    # readline() returns b"" once the client has closed its side
+    while line := await reader.readline():
         writer.write(line.upper())
-        await writer.drain()  # wait until the bytes are handed to the operating system
+        await writer.drain()  # until the operating system has taken the bytes
     writer.close()
     await writer.wait_closed()
 
@@ -24,11 +27,14 @@ async def client(port: int, messages: list[str]) -> list[str]:
 
 
 async def main() -> None:
-    server = await asyncio.start_server(echo, "127.0.0.1", 0)  # port 0: any free port
+    # port 0: any free port
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     async with server:  # closes the server at the end of the block
         # two clients at once: the server serves each in its own task
-        replies = await asyncio.gather(client(port, ["hello", "bye"]), client(port, ["asyncio"]))
+        replies = await asyncio.gather(
+            client(port, ["hello", "bye"]), client(port, ["asyncio"])
+        )
     print(f"replies: {replies}")
     print("server closed")
 

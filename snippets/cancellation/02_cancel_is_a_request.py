@@ -7,7 +7,7 @@ async def save_work() -> str:
         return "saved"
     except asyncio.CancelledError:
         print("save_work: cancelled while sleeping; cleaning up")
-        await asyncio.sleep(0.2)  # a task may still await while it handles cancellation
+        await asyncio.sleep(0.2)  # it may still await while it cleans up
         print("save_work: cleaned up")
         raise  # let the cancellation finish the task
 
@@ -15,7 +15,8 @@ async def save_work() -> str:
 async def main() -> None:
     task = asyncio.create_task(save_work())
     await asyncio.sleep(0.1)
-    print(f"cancel() returned {task.cancel()}; done right after: {task.done()}")
+    requested = task.cancel()
+    print(f"cancel() returned {requested}; done right after: {task.done()}")
     try:
         await task
     except asyncio.CancelledError:

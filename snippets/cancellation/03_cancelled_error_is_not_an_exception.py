@@ -1,8 +1,10 @@
 import asyncio
 from asyncio import CancelledError
 
-print(f"CancelledError is an Exception: {issubclass(CancelledError, Exception)}")
-print(f"CancelledError is a BaseException: {issubclass(CancelledError, BaseException)}")
+is_exception = issubclass(CancelledError, Exception)
+print(f"CancelledError is an Exception: {is_exception}")
+is_base = issubclass(CancelledError, BaseException)
+print(f"CancelledError is a BaseException: {is_base}")
 
 
 async def careful_worker() -> None:

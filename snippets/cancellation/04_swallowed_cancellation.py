@@ -17,7 +17,8 @@ async def main() -> None:
     print(f"after cancel(): cancelling() = {task.cancelling()}")
     result = await task  # no CancelledError: the task returned normally
     print(f"result: {result!r}")
-    print(f"cancelled() = {task.cancelled()}, cancelling() = {task.cancelling()}")
+    print(f"cancelled() = {task.cancelled()}")
+    print(f"cancelling() = {task.cancelling()}")
 
 
 asyncio.run(main())

@@ -2,7 +2,8 @@ import asyncio
 
 
 async def which_task() -> None:
-    print(f"which_task runs in the task named {asyncio.current_task().get_name()!r}")
+    name = asyncio.current_task().get_name()
+    print(f"which_task runs in the task named {name!r}")
 
 
 async def main() -> None:

@@ -18,7 +18,8 @@ async def main() -> None:
             await step("download", 0.9)
             await step("save", 0.5)
     except TimeoutError:
-        print(f"gave up {loop.time() - start:.1f} s in, {loop.time() - deadline:.1f} s after the first deadline")
+        now = loop.time()
+        print(f"gave up {now - start:.1f} s in, {now - deadline:.1f} s late")
 
 
 asyncio.run(main())

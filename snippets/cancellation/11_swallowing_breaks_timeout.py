@@ -16,7 +16,7 @@ async def main() -> None:
         async with asyncio.timeout(0.5):
             await stubborn()
         elapsed = time.perf_counter() - start
-        print(f"no TimeoutError: the block ran to its end after {elapsed:.1f} s")
+        print(f"no TimeoutError: the block ran to its end, {elapsed:.1f} s")
     except TimeoutError:
         print("timed out")
 

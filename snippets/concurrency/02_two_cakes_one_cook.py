@@ -16,7 +16,7 @@ async def bake(cake: str, oven_seconds: float) -> None:
 
 async def main() -> None:
     ovens = {"sponge cake": 1, "fruit cake": 1.5}  # seconds in the oven
-    await asyncio.gather(*(bake(cake, seconds) for cake, seconds in ovens.items()))
+    await asyncio.gather(*(bake(cake, s) for cake, s in ovens.items()))
     baking, took = sum(ovens.values()), time.perf_counter() - start
     log(f"both cakes done: {baking:.1f} s of baking took {took:.1f} s")
 

@@ -1,4 +1,4 @@
-# local-only: starts a thread and a process, which the browser's Python cannot do
+# local-only: starts a thread and a process, which the browser cannot do
 import multiprocessing
 import threading
 

@@ -13,7 +13,8 @@ async def main() -> None:
     await asyncio.gather(
         wait("first", 0.3), wait("second", 0.6), wait("third", 0.9)
     )
-    print(f"three waits overlapped: {time.perf_counter() - start:.1f} s in total")
+    elapsed = time.perf_counter() - start
+    print(f"three waits overlapped: {elapsed:.1f} s in total")
     print(f"threads in this process: {threading.active_count()}")
 
 

@@ -17,7 +17,9 @@ async def consume(name: str, queue: asyncio.Queue) -> None:
 
 async def main() -> None:
     queue = asyncio.Queue(maxsize=2)
-    workers = [asyncio.create_task(consume(name, queue)) for name in ("ann", "bob")]
+    workers = [
+        asyncio.create_task(consume(name, queue)) for name in ("ann", "bob")
+    ]
     await produce(queue, ["tea", "cake", "soup", "pie"])
     await queue.join()  # until task_done() was called once for every item put
     print("all orders served")

@@ -20,7 +20,8 @@ async def main() -> None:
     consumer = asyncio.create_task(consume(queue))
     for item in ("a", "b"):
         await queue.put(item)
-    queue.shutdown()  # put() now raises; get() still returns what is left, then raises
+    # from now on put() raises; get() returns what is left, then raises
+    queue.shutdown()
     try:
         await queue.put("c")
     except asyncio.QueueShutDown:

@@ -22,7 +22,8 @@ async def main() -> list[str]:
 
 pages = asyncio.run(main())
 
+in_order = pages == [f"page {n}" for n in range(6)]
 check(
-    ("all 6 pages fetched, in order", pages == [f"page {n}" for n in range(6)]),
+    ("all 6 pages fetched, in order", in_order),
     ("never more than 2 requests at once", most <= 2),
 )

@@ -12,12 +12,16 @@ async def download(seconds: float) -> None:
 async def main() -> None:
     asyncio.create_task(download(1), name="download-a")
     asyncio.create_task(download(2), name="download-b")
-    await asyncio.sleep(0.1)  # let both tasks start and reach their first await
+    await asyncio.sleep(0.1)  # let both tasks reach their first await
 
     current = asyncio.current_task()
     print(f"current task: {current.get_name()}, running the code that asks")
-    for task in sorted(asyncio.all_tasks() - {current}, key=lambda task: task.get_name()):
-        frames = [f"{frame.f_code.co_name}() line {frame.f_lineno}" for frame in task.get_stack()]
+    others = asyncio.all_tasks() - {current}
+    for task in sorted(others, key=lambda task: task.get_name()):
+        frames = [
+            f"{frame.f_code.co_name}() line {frame.f_lineno}"
+            for frame in task.get_stack()
+        ]
         print(f"{task.get_name()}: suspended; get_stack() returns {frames}")
         task.cancel()
 

@@ -8,7 +8,9 @@ async def main() -> None:
     loop.call_later(0.5, reply.set_result, "pong")
 
     print("waiting for the reply")
-    result = await reply  # main is suspended until the future is done: a result, an exception or a cancellation
+    # main is suspended until the future is done, with a result,
+    # an exception or a cancellation
+    result = await reply
     print(f"got {result!r}")
 
 

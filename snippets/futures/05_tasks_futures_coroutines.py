@@ -1,5 +1,6 @@
 import asyncio
 import inspect
+from asyncio import Future, Task
 from collections.abc import Awaitable, Coroutine
 
 
@@ -12,11 +13,13 @@ async def main() -> None:
     task = asyncio.create_task(work())
     future = asyncio.get_running_loop().create_future()
 
-    print(f"asyncio.Task's classes: {[c.__name__ for c in asyncio.Task.__mro__]}")
-    print(f"the coroutine is a Future: {isinstance(coroutine, asyncio.Future)}")
-    print(f"the coroutine's classes: {[c.__name__ for c in type(coroutine).__mro__]}")
+    print(f"asyncio.Task's classes: {[c.__name__ for c in Task.__mro__]}")
+    print(f"the coroutine is a Future: {isinstance(coroutine, Future)}")
+    classes = [c.__name__ for c in type(coroutine).__mro__]
+    print(f"the coroutine's classes: {classes}")
     print(f"the coroutine is a Coroutine: {isinstance(coroutine, Coroutine)}")
-    for name, thing in [("coroutine", coroutine), ("task", task), ("future", future)]:
+    things = {"coroutine": coroutine, "task": task, "future": future}
+    for name, thing in things.items():
         print(
             f"{name:9} Awaitable: {isinstance(thing, Awaitable)}, "
             f"isawaitable: {inspect.isawaitable(thing)}"

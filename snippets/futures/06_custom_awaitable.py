@@ -4,20 +4,21 @@ from collections.abc import Awaitable
 
 
 class Timer:
-    """Awaiting a Timer waits for its seconds, then gives back how long it waited."""
+    """Awaiting a Timer waits its seconds, then returns how long it took."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
 
     def __await__(self):
-        # __await__ must return an iterator; a coroutine's own __await__ gives one
+        # __await__ must return an iterator: a coroutine's __await__ gives one
         yield from asyncio.sleep(self.seconds).__await__()
         return self.seconds
 
 
 async def main() -> None:
     timer = Timer(0.5)
-    print(f"Awaitable among Timer's classes: {Awaitable in type(timer).__mro__}")
+    inherits = Awaitable in type(timer).__mro__
+    print(f"Awaitable among Timer's classes: {inherits}")
     print(f"yet isinstance(timer, Awaitable): {isinstance(timer, Awaitable)}")
     print(f"inspect.isawaitable(timer): {inspect.isawaitable(timer)}")
     waited = await timer

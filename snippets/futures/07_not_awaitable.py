@@ -9,7 +9,7 @@ def not_a_coroutine() -> int:
 async def main() -> None:
     print(f"is 42 awaitable? {inspect.isawaitable(not_a_coroutine())}")
     try:
-        await not_a_coroutine()  # the function returns 42, then `await 42` fails
+        await not_a_coroutine()  # it returns 42, then `await 42` fails
     except TypeError:
         print("awaiting it raised TypeError")
 

@@ -16,7 +16,11 @@ def legacy_lookup(item: str, on_result, on_error) -> None:
 
 async def lookup(item: str) -> int:
     future = asyncio.get_running_loop().create_future()
-    legacy_lookup(item, future.set_result, lambda error: future.set_result(None))
+
+    def on_error(error: Exception) -> None:
+        future.set_result(None)
+
+    legacy_lookup(item, future.set_result, on_error)
     return await future
 
 

@@ -16,7 +16,8 @@ def legacy_lookup(item: str, on_result, on_error) -> None:
 
 async def lookup(item: str) -> int:
     future = asyncio.get_running_loop().create_future()
-    legacy_lookup(item, future.set_result, future.set_exception)  # awaiting then raises it
+    # awaiting the future then raises the error
+    legacy_lookup(item, future.set_result, future.set_exception)
     return await future
 
 

@@ -4,7 +4,7 @@ import time
 
 
 def wait_for_reply(seconds: float) -> None:
-    time.sleep(seconds)  # a blocking wait: the GIL is released until it returns
+    time.sleep(seconds)  # a blocking wait: it releases the GIL until it ends
 
 
 delays = [0.3, 0.4, 0.5]

@@ -3,7 +3,8 @@ import socket
 import threading
 import time
 
-main_end, receiver_end = socket.socketpair()  # two connected sockets, no network
+# two connected sockets, no network
+main_end, receiver_end = socket.socketpair()
 
 
 def receive() -> None:

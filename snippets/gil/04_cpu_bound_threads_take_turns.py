@@ -19,6 +19,6 @@ for thread in threads:
 cpu_seconds = time.process_time() - cpu_start
 wall_seconds = time.perf_counter() - wall_start
 
-# Two threads computing in parallel would use two seconds of CPU time per second.
+# Two threads computing in parallel would use 2 s of CPU time per second.
 cores_busy = cpu_seconds / wall_seconds
-print(f"two CPU-bound threads kept more than one core busy: {cores_busy > 1.5}")
+print(f"two CPU-bound threads kept two cores busy: {cores_busy > 1.5}")

@@ -7,7 +7,7 @@ import time
 def async_timed(func):
     """Decorate a coroutine function to print how long each call took."""
     if not inspect.iscoroutinefunction(func):
-        raise TypeError(f"async_timed needs a coroutine function (async def), not {func!r}")
+        raise TypeError(f"async_timed needs an async def, not {func!r}")
 
     @functools.wraps(func)  # the wrapper keeps func's name and docstring
     async def wrapped(*args, **kwargs):

@@ -38,7 +38,9 @@ async def main() -> None:
 
 asyncio.run(main())
 
+named = (fetch.__name__, fetch.__doc__) == ("fetch", "Fetch a page, or fail.")
+timed = [name for name, _ in timings]
 check(
-    ("fetch keeps its name and docstring", (fetch.__name__, fetch.__doc__) == ("fetch", "Fetch a page, or fail.")),
-    ("both calls are timed, the failed one too", [name for name, _ in timings] == ["fetch", "fetch"]),
+    ("fetch keeps its name and docstring", named),
+    ("both calls are timed, the failed one too", timed == ["fetch", "fetch"]),
 )

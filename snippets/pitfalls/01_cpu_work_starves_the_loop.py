@@ -11,7 +11,8 @@ async def ticker() -> None:
 
 
 def sum_of_squares(limit: int) -> int:
-    return sum(number * number for number in range(limit))  # pure computation, no await
+    # pure computation, no await
+    return sum(number * number for number in range(limit))
 
 
 async def main() -> None:
@@ -23,7 +24,7 @@ async def main() -> None:
 
     before = ticks
     total = sum_of_squares(3_000_000)
-    print(f"ticker ran while main computed: {ticks > before} (the sum is {total})")
+    print(f"ticker ran while main computed: {ticks > before} (sum {total})")
 
     ticker_task.cancel()
 

@@ -15,8 +15,9 @@ async def fetch_status(url: str, start: float) -> int:
 
 async def main() -> None:
     start = time.perf_counter()
-    urls = ["https://example.com/a", "https://example.com/b", "https://example.com/c"]
-    statuses = await asyncio.gather(*(fetch_status(url, start) for url in urls))
+    urls = [f"https://example.com/{page}" for page in "abc"]
+    calls = [fetch_status(url, start) for url in urls]
+    statuses = await asyncio.gather(*calls)
     print(f"{statuses} after {time.perf_counter() - start:.1f} s")
 
 

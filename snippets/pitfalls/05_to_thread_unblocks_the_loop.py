@@ -11,13 +11,15 @@ def blocking_get(url: str) -> int:
 
 async def fetch_status(url: str, start: float) -> int:
     print(f"{url}: started at {time.perf_counter() - start:.1f} s")
-    return await asyncio.to_thread(blocking_get, url)  # blocks a thread, not the loop
+    # blocks a thread, not the loop
+    return await asyncio.to_thread(blocking_get, url)
 
 
 async def main() -> None:
     start = time.perf_counter()
-    urls = ["https://example.com/a", "https://example.com/b", "https://example.com/c"]
-    statuses = await asyncio.gather(*(fetch_status(url, start) for url in urls))
+    urls = [f"https://example.com/{page}" for page in "abc"]
+    calls = [fetch_status(url, start) for url in urls]
+    statuses = await asyncio.gather(*calls)
     print(f"{statuses} after {time.perf_counter() - start:.1f} s")
 
 

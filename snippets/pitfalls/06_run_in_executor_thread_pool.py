@@ -14,11 +14,12 @@ async def main() -> None:
     start = time.perf_counter()
     urls = [f"https://example.com/{n}" for n in range(6)]
     loop = asyncio.get_running_loop()
-    with ThreadPoolExecutor(max_workers=3) as pool:  # at most 3 calls at a time
+    with ThreadPoolExecutor(max_workers=3) as pool:  # 3 calls at a time
         calls = [loop.run_in_executor(pool, blocking_get, url) for url in urls]
         statuses = await asyncio.gather(*calls)
     elapsed = time.perf_counter() - start
-    print(f"{len(statuses)} calls with 3 threads: {statuses} after {elapsed:.1f} s")
+    count = len(statuses)
+    print(f"{count} calls with 3 threads: {statuses} after {elapsed:.1f} s")
 
 
 asyncio.run(main())

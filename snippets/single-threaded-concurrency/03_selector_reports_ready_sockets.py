@@ -14,7 +14,7 @@ for name in ["alice", "bob", "carol"]:
 senders["bob"].sendall(b"hi from bob")
 
 start = time.perf_counter()
-ready = selector.select(timeout=1)  # wait until some socket can be read, or 1 s
+ready = selector.select(timeout=1)  # until a socket can be read, or 1 s
 for key, _events in ready:
     print(f"{key.data} is ready: {key.fileobj.recv(1024)!r}")
 print(f"select() returned after {time.perf_counter() - start:.1f} s")
@@ -22,4 +22,4 @@ print(f"select() returned after {time.perf_counter() - start:.1f} s")
 start = time.perf_counter()
 ready = selector.select(timeout=0.3)  # nobody sends now
 waited = time.perf_counter() - start
-print(f"{len(ready)} ready after {waited:.1f} s: select() waited for the timeout")
+print(f"{len(ready)} ready after {waited:.1f} s: select() waited it out")

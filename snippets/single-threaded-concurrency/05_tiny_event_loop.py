@@ -16,7 +16,7 @@ def log(message: str) -> None:
 # Tasks are generators. Each yield says what the task waits for:
 # ("sleep", seconds) or ("read", socket).
 def server(sock: socket.socket, name: str, delay: float):
-    yield ("sleep", delay)  # stands in for the time a real server takes to answer
+    yield ("sleep", delay)  # stands in for the time a server takes to answer
     sock.sendall(f"{name}'s reply".encode())
 
 

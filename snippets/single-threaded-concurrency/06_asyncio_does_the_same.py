@@ -18,7 +18,8 @@ async def server(sock: socket.socket, name: str, delay: float) -> None:
 async def client(sock: socket.socket, name: str) -> None:
     log(f"{name}: waiting for a reply")
     loop = asyncio.get_running_loop()
-    data = await loop.sock_recv(sock, 1024)  # may register sock with the selector
+    # may register sock with the loop's selector, and wait
+    data = await loop.sock_recv(sock, 1024)
     log(f"{name}: got {data.decode()!r}")
 
 
@@ -26,8 +27,9 @@ async def main() -> None:
     coroutines = []
     for name, delay in [("alice", 0.5), ("bob", 1.0)]:
         client_end, server_end = socket.socketpair()
-        client_end.setblocking(False)  # sock_recv() needs a non-blocking socket
-        coroutines += [client(client_end, name), server(server_end, name, delay)]
+        client_end.setblocking(False)  # sock_recv() needs non-blocking
+        coroutines.append(client(client_end, name))
+        coroutines.append(server(server_end, name, delay))
     await asyncio.gather(*coroutines)
     log("both replies arrived, in one thread")
 

@@ -16,7 +16,7 @@ async def main() -> None:
     print(f"pending:   {state(normal)}")
 
     cancelled.cancel()
-    await asyncio.sleep(0.2)  # long enough for both tasks to reach their end state
+    await asyncio.sleep(0.2)  # long enough for both tasks to end
 
     print(f"result:    {state(normal)} result={normal.result()}")
     print(f"cancelled: {state(cancelled)}")

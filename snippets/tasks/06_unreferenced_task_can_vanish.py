@@ -12,9 +12,9 @@ async def wait_for_a_reply() -> None:
 
 
 async def main() -> None:
-    asyncio.create_task(wait_for_a_reply())  # the returned task is not kept anywhere
+    asyncio.create_task(wait_for_a_reply())  # the task is not kept anywhere
     await asyncio.sleep(0)  # the task starts and waits
-    gc.collect()  # a garbage collection can happen at any moment; here we force one
+    gc.collect()  # a collection can come at any moment; here we force one
     print("main: the task is gone")
 
 

@@ -42,3 +42,34 @@ def test_every_recorded_output_belongs_to_a_snippet():
         if not p.with_name(p.name.split(".")[0] + ".py").is_file()
     ]
     assert not orphans, f"recorded outputs without a snippet: {orphans}"
+
+
+# The code column of a desktop page holds about 80 characters of code (Material's content column between the
+# two sidebars: 34.4rem less the code block's padding, at 0.68rem monospace); a longer line is clipped
+# behind a scroll bar. One column is kept spare.
+MAX_LINE = 79
+
+
+def shown_snippets() -> list[str]:
+    return sorted(path for path in directive_paths())
+
+
+def test_no_snippet_line_is_longer_than_the_code_column():
+    long_lines = []
+    for path in shown_snippets():
+        for number, line in enumerate((SNIPPETS / path).read_text(encoding="utf-8").splitlines(), 1):
+            if len(line) > MAX_LINE:
+                long_lines.append(f"snippets/{path}:{number}: {len(line)} characters")
+    assert not long_lines, f"snippet lines over {MAX_LINE} characters:\n" + "\n".join(long_lines)
+
+
+def test_snippet_numbers_follow_the_page():
+    """NN_ is the snippet's place on its page (01, 02, ...); 90 is the exercise and 91 its solution."""
+    problems = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        paths = [m["path"] for m in map(DIRECTIVE.match, page.read_text(encoding="utf-8").splitlines()) if m]
+        lessons = [p for p in paths if not p.split("/")[-1].startswith(("90_", "91_"))]
+        for place, path in enumerate(lessons, 1):
+            if not path.split("/")[-1].startswith(f"{place:02d}_"):
+                problems.append(f"{page.relative_to(ROOT)}: snippet {place} on the page is {path}")
+    assert not problems, "\n".join(problems)

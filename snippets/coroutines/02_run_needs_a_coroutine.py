@@ -6,8 +6,8 @@ async def main() -> str:
 
 
 try:
-    asyncio.run(main)  # the function itself, not a coroutine made by calling it
-except (ValueError, TypeError):  # ValueError up to Python 3.13, TypeError from 3.14
+    asyncio.run(main)  # the function, not a coroutine made by calling it
+except (ValueError, TypeError):  # ValueError up to 3.13, TypeError from 3.14
     print("asyncio.run(main) was refused: main is a function, not a coroutine")
 
 print(asyncio.run(main()))

@@ -8,7 +8,8 @@ async def fetch(name: str, seconds: float) -> str:
 
 async def main() -> None:
     calls = [fetch("slow", 0.3), fetch("fast", 0.1), fetch("medium", 0.2)]
-    for next_done in asyncio.as_completed(calls):  # in the order they finish, not the order given
+    # in the order they finish, not the order given
+    for next_done in asyncio.as_completed(calls):
         print(f"got {await next_done}")
 
 

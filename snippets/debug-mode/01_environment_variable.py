@@ -1,4 +1,4 @@
-# run: PYTHONASYNCIODEBUG=1 python 03_environment_variable.py
+# run: PYTHONASYNCIODEBUG=1 python 01_environment_variable.py
 # local-only: sets an environment variable before Python starts
 import asyncio
 import sys

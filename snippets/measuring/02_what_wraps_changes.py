@@ -29,15 +29,20 @@ async def main() -> None:
     for decorate in (timed_without_wraps, timed_with_wraps):
         decorated = decorate(fetch)
         print(f"{decorate.__name__}:")
-        print(f"  __name__ {decorated.__name__!r}, __qualname__ {decorated.__qualname__!r}")
-        print(f"  __doc__ {decorated.__doc__!r}, __wrapped__ is fetch: {getattr(decorated, '__wrapped__', None) is fetch}")
+        print(f"  __name__ {decorated.__name__!r}")
+        print(f"  __qualname__ {decorated.__qualname__!r}")
+        print(f"  __doc__ {decorated.__doc__!r}")
+        wrapped = getattr(decorated, "__wrapped__", None)
+        print(f"  __wrapped__ is fetch: {wrapped is fetch}")
         task = asyncio.create_task(decorated(True))
-        print(f"  task name {task.get_name()!r}, its coroutine {task.get_coro().__qualname__!r}")
+        coroutine = task.get_coro().__qualname__
+        print(f"  task name {task.get_name()!r}, its coroutine {coroutine!r}")
         try:
             await task
         except ValueError as error:
-            frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
-            print(f"  traceback frames: {frames}")
+            frames = traceback.extract_tb(error.__traceback__)
+            names = [frame.name for frame in frames]
+            print(f"  traceback frames: {names}")
 
 
 asyncio.run(main())

@@ -9,16 +9,19 @@ async def lookup(key: str) -> str:
 
 
 def worker(loop: asyncio.AbstractEventLoop) -> None:
-    """Plain code in another thread, asking the event loop's thread to run a coroutine."""
-    future = asyncio.run_coroutine_threadsafe(lookup("answer"), loop)  # a concurrent.futures.Future
-    print(f"worker thread got {future.result(timeout=5)!r}")  # blocks this thread only
+    """Plain code in another thread, asking the loop to run a coroutine."""
+    # a concurrent.futures.Future, not an asyncio one
+    future = asyncio.run_coroutine_threadsafe(lookup("answer"), loop)
+    answer = future.result(timeout=5)  # blocks this thread only
+    print(f"worker thread got {answer!r}")
 
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
     thread = threading.Thread(target=worker, args=[loop])
     thread.start()
-    await asyncio.to_thread(thread.join)  # wait for the thread without blocking the loop
+    # wait for the thread without blocking the loop
+    await asyncio.to_thread(thread.join)
     print("main: the worker is done")
 
 

@@ -2,7 +2,8 @@ import asyncio
 
 
 def report(loop: asyncio.AbstractEventLoop, context: dict) -> None:
-    # context holds "message" and, when there is one, "exception", "task" or "future"
+    # context holds "message" and, when there is one, "exception", "task"
+    # or "future"
     print(f"handler: {context['message']}: {context['exception']!r}")
 
 

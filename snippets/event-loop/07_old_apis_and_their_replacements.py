@@ -3,8 +3,9 @@ import asyncio
 
 async def main() -> None:
     running = asyncio.get_running_loop()
-    # inside a coroutine, get_event_loop() returns the running loop, on every version
-    print(f"get_event_loop() is get_running_loop(): {asyncio.get_event_loop() is running}")
+    # inside a coroutine, get_event_loop() returns the running loop, always
+    same = asyncio.get_event_loop() is running
+    print(f"get_event_loop() is get_running_loop(): {same}")
 
     try:
         await asyncio.sleep(0.1, loop=running)  # removed in Python 3.10

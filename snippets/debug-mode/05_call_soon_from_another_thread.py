@@ -3,12 +3,15 @@ import asyncio
 import threading
 
 
-def from_worker_thread(loop: asyncio.AbstractEventLoop, reply: asyncio.Future) -> None:
+def from_worker_thread(
+    loop: asyncio.AbstractEventLoop, reply: asyncio.Future
+) -> None:
     try:
         loop.call_soon(print, "never scheduled")
     except RuntimeError as error:
         print(f"call_soon: RuntimeError: {error}")
-    loop.call_soon_threadsafe(reply.set_result, "call_soon_threadsafe: scheduled and run")
+    message = "call_soon_threadsafe: scheduled and run"
+    loop.call_soon_threadsafe(reply.set_result, message)
 
 
 async def main() -> threading.Thread:

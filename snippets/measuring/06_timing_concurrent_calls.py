@@ -9,7 +9,8 @@ async def wait(seconds: float) -> float:
     return seconds
 
 
-@async_timed()  # with or without (): both forms work, and the book's listings use this one
+# with or without (): both forms work, and the book's listings use this one
+@async_timed()
 async def main() -> None:
     await asyncio.gather(wait(1), wait(2))
 

@@ -11,7 +11,8 @@ async def fetch(name: str, seconds: float) -> str:
 
 
 async def main() -> None:
-    a, b = asyncio.create_task(fetch("a", 0.1)), asyncio.create_task(fetch("b", 1))
+    a = asyncio.create_task(fetch("a", 0.1))
+    b = asyncio.create_task(fetch("b", 1))
     both = asyncio.gather(a, b)
     await asyncio.sleep(0.2)  # a has finished, b is still sleeping
     both.cancel()  # cancels every child that is not done yet

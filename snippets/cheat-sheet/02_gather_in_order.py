@@ -7,7 +7,9 @@ async def echo_later(word: str, seconds: float) -> str:
 
 
 async def main() -> None:
-    words = await asyncio.gather(echo_later("first", 0.3), echo_later("second", 0.1))
+    words = await asyncio.gather(
+        echo_later("first", 0.3), echo_later("second", 0.1)
+    )
     print(words)  # in the order given, not the order they finished
 
 

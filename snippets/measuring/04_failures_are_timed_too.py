@@ -21,7 +21,8 @@ async def main() -> None:
     except ConnectionError as error:
         print(f"main caught ConnectionError: {error}")
     try:
-        await asyncio.wait_for(slow_download(2), timeout=0.7)  # cancelled after 0.7 s
+        # cancelled after 0.7 s
+        await asyncio.wait_for(slow_download(2), timeout=0.7)
     except TimeoutError:
         print("main caught TimeoutError")
 

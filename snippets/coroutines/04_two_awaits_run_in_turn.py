@@ -15,7 +15,7 @@ async def main() -> None:
     start = time.perf_counter()
     message = await hello_world_message()
     print(f"{time.perf_counter() - start:.1f} s: {message}")
-    one_plus_one = await add_one(1)  # does not start until the line above is done
+    one_plus_one = await add_one(1)  # starts once the line above is done
     print(f"{time.perf_counter() - start:.1f} s: {one_plus_one}")
 
 

@@ -8,10 +8,12 @@ async def fail() -> None:
 
 async def main() -> None:
     task = asyncio.create_task(fail())
-    await asyncio.sleep(0.1)  # the task fails; nobody awaits it or asks for its exception
+    # the task fails; nobody awaits it or asks for its exception
+    await asyncio.sleep(0.1)
     print(f"task done: {task.done()}")
     del task
-    gc.collect()  # once the task is garbage collected, the loop reports the lost exception
+    # once the task is garbage collected, the loop reports the lost exception
+    gc.collect()
     print("main goes on")
 
 

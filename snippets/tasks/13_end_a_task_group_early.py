@@ -14,10 +14,15 @@ async def main() -> None:
     mirrors = {"eu": 0.3, "us": 0.1, "asia": 0.5}
     try:
         async with asyncio.TaskGroup() as group:
-            tasks = {mirror: group.create_task(search(mirror, s)) for mirror, s in mirrors.items()}
-    except* Found as found:  # the group cancelled the others, then raised an ExceptionGroup
+            tasks = {
+                mirror: group.create_task(search(mirror, seconds))
+                for mirror, seconds in mirrors.items()
+            }
+    # the group cancelled the others, then raised an ExceptionGroup
+    except* Found as found:
         print(f"answer from {found.exceptions[0]}")
-    print(f"cancelled: {sorted(mirror for mirror, task in tasks.items() if task.cancelled())}")
+    cancelled = [mirror for mirror, task in tasks.items() if task.cancelled()]
+    print(f"cancelled: {sorted(cancelled)}")
 
 
 asyncio.run(main())

@@ -10,7 +10,8 @@ async def hello_world_message() -> str:
 async def main() -> None:
     start = time.perf_counter()
     print("main: awaiting hello_world_message()")
-    message = await hello_world_message()  # main pauses here until the coroutine returns
+    # main pauses here until the coroutine returns
+    message = await hello_world_message()
     print(f"main: got {message!r} after {time.perf_counter() - start:.1f} s")
 
 
