@@ -19,7 +19,8 @@ async def main() -> None:
             await step("save", 0.5)
     except TimeoutError:
         now = loop.time()
-        print(f"gave up {now - start:.1f} s in, {now - deadline:.1f} s late")
+        print(f"gave up {now - start:.1f} s in,")
+        print(f"{now - deadline:.1f} s after the first deadline")
 
 
 asyncio.run(main())
