@@ -9,7 +9,7 @@ async def echo(
     # readline() returns b"" once the client has closed its side
     while line := await reader.readline():
         writer.write(line.upper())
-        await writer.drain()  # until the operating system has taken the bytes
+        await writer.drain()  # waits only while the write buffer is full
     writer.close()
     await writer.wait_closed()
 
