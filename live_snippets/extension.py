@@ -26,13 +26,15 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
+from xml.etree import ElementTree
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
-from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from . import service_worker
-from .render import escape_attribute, render
+from .render import render
 from .snippet import Snippet, SnippetError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -162,6 +164,7 @@ class SnippetProcessor(BlockProcessor):
     def __init__(self, parser, extension: SnippetExtension):
         super().__init__(parser)
         self.extension = extension
+        self.runnable = False  # whether this conversion met a snippet that runs in a browser
 
     def test(self, parent, block) -> bool:
         return any(_DIRECTIVE_LINE.match(line) for line in block.split("\n"))
@@ -173,34 +176,53 @@ class SnippetProcessor(BlockProcessor):
             self.parser.parseBlocks(parent, ["\n".join(lines[:index])])
         if index + 1 < len(lines):
             blocks.insert(0, "\n".join(lines[index + 1:]))
-        markdown = self.extension.directive(lines[index].strip())
+        markdown = self.extension.directive(lines[index].strip(), self)
         if markdown:
             # What the directive stands for goes through the page's preprocessors (fences, raw HTML), as page text.
             text = markdown.split("\n")
             for preprocessor in self.parser.md.preprocessors:
-                text = preprocessor.run(text)
+                if not isinstance(preprocessor, StartOfConversion):
+                    text = preprocessor.run(text)
             self.parser.parseChunk(parent, "\n".join(text))
 
 
-class RunnerScript(Postprocessor):
-    """Ends a page that has a runnable snippet with the runner's module script (see DOM-CONTRACT.md)."""
+class StartOfConversion(Preprocessor):
+    """Forgets what the previous conversion with the same Markdown instance met (generators convert a page, then
+    its headings for the navigation, with one instance)."""
 
-    def __init__(self, md, extension: SnippetExtension):
+    def __init__(self, md, processor: SnippetProcessor):
+        super().__init__(md)
+        self.processor = processor
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.processor.runnable = False
+        return lines
+
+
+class RunnerScript(Treeprocessor):
+    """Ends a page that has a runnable snippet with the runner's module script (see DOM-CONTRACT.md). A tree
+    processor, not a postprocessor: Python-Markdown's toc runs the postprocessors over each heading too."""
+
+    def __init__(self, md, extension: SnippetExtension, processor: SnippetProcessor):
         super().__init__(md)
         self.extension = extension
+        self.processor = processor
 
-    def run(self, text: str) -> str:
+    def run(self, root: ElementTree.Element) -> None:
         extension = self.extension
-        if not (extension.runnable and extension.options.run_in_browser):
-            return text
+        if not (self.processor.runnable and extension.options.run_in_browser):
+            return
         page_url = extension.current_page_url(self.md)
         pyodide_url = extension.options.pyodide_url or relative_url(SITE_PYODIDE + "/", page_url)
-        src = relative_url(f"{SITE_ASSETS}/runner.js", page_url)
-        return (
-            f'{text}\n<script type="module" src="{escape_attribute(src)}" '
-            f'data-pyodide-url="{escape_attribute(pyodide_url)}" '
-            f'data-service-worker="{escape_attribute(relative_url(service_worker.SITE_PATH, page_url))}"></script>\n'
-        )
+        if len(root):
+            root[-1].tail = (root[-1].tail or "").rstrip("\n") + "\n"
+        script = ElementTree.SubElement(root, "script", {
+            "type": "module",
+            "src": relative_url(f"{SITE_ASSETS}/runner.js", page_url),
+            "data-pyodide-url": pyodide_url,
+            "data-service-worker": relative_url(service_worker.SITE_PATH, page_url),
+        })
+        script.tail = "\n"
 
 
 class SnippetExtension(Extension):
@@ -220,21 +242,20 @@ class SnippetExtension(Extension):
         self.error = error
         self.page_url: str | None = None
         self.page_name: str | None = None
-        self.runnable = False
         self._assets_written: Path | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        # The state of a conversion is kept by the processors, one set per Markdown instance: a generator may
+        # share this extension between instances (and threads).
         md.registerExtension(self)
-        self.md = md
-        self.runnable = False
+        processor = SnippetProcessor(md.parser, self)
         # After indented code (80), so that an indented directive outside a container stays code; before tables (75).
-        md.parser.blockprocessors.register(SnippetProcessor(md.parser, self), "live_snippet", 77)
-        md.postprocessors.register(RunnerScript(md, self), "live_snippets_runner", 5)
+        md.parser.blockprocessors.register(processor, "live_snippet", 77)
+        md.preprocessors.register(StartOfConversion(md, processor), "live_snippets_start", 1000)
+        # After the headings' ids and the table of contents (toc: 5), which should not see it.
+        md.treeprocessors.register(RunnerScript(md, self, processor), "live_snippets_runner", 1)
 
-    def reset(self) -> None:
-        self.runnable = False
-
-    def directive(self, line: str) -> str | None:
+    def directive(self, line: str, processor: SnippetProcessor) -> str | None:
         """The Markdown a directive line stands for (None when not rendering); raises self.error when it is bad."""
         try:
             snippet = parse_directive(line, self.options.root)
@@ -250,8 +271,8 @@ class SnippetExtension(Extension):
             return None
         local_only = snippet.local_only or self.options.marked_local_only(snippet)
         if not local_only:
-            self.runnable = True
-            self._write_assets_without_plugin()
+            processor.runnable = True
+            self._write_assets_without_plugin(processor.parser.md)
         return render(snippet, self.options.marked_local_only(snippet))
 
     def current_page_url(self, md: Markdown) -> str:
@@ -260,13 +281,13 @@ class SnippetExtension(Extension):
         context = _generator_page(md)
         return getattr(context, "url", "") or "" if context is not None else ""
 
-    def _write_assets_without_plugin(self) -> None:
+    def _write_assets_without_plugin(self, md: Markdown) -> None:
         """Under a generator without the MkDocs plugin: write the runner's files into its site folder, once."""
         if self.page_url is not None:  # the MkDocs plugin registers them as the build's files
             return
         site_dir = self.options.site_dir
         if site_dir is None:
-            context = _generator_context(self.md)
+            context = _generator_context(md)
             config = getattr(context, "config", None) or {}
             site_dir = Path(config["site_dir"]).resolve() if config.get("site_dir") else None
         if site_dir is None or self._assets_written == site_dir:

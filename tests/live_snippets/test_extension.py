@@ -123,7 +123,7 @@ def test_the_runner_script_ends_pages_with_a_runnable_snippet_only(root):
     html = page("::: snippet page/01_one.py\n", root, page_url="tasks/")
     assert html.count("<script") == 1 and html.endswith("></script>")
     script = html[html.index("<script"):]
-    assert 'type="module" src="../assets/live-snippets/runner.js"' in script
+    assert 'type="module"' in script and 'src="../assets/live-snippets/runner.js"' in script
     assert 'data-pyodide-url="../assets/pyodide/"' in script
     assert "<script" not in page("::: snippet page/04_local.py\n", root, page_url="tasks/")
     assert "<script" not in page("No snippet.\n", root)
@@ -138,3 +138,29 @@ def test_the_runner_script_ends_pages_with_a_runnable_snippet_only(root):
 ])
 def test_relative_urls_from_a_page(page_url, expected):
     assert relative_url("assets/x.js", page_url) == expected
+
+
+def test_a_second_conversion_with_the_same_instance_starts_afresh(root):
+    """Generators convert a page, then its headings for the navigation, with one Markdown instance (Zensical)."""
+    import markdown
+
+    from live_snippets.extension import SnippetExtension
+
+    extensions, configs = site_extensions()
+    converter = markdown.Markdown(extensions=[*extensions, SnippetExtension(snippets_dir=str(root))],
+                                  extension_configs=configs)
+    assert "<script" in converter.convert("::: snippet page/01_one.py\n")
+    assert "<script" not in converter.convert("A heading")
+
+
+def test_headings_in_the_table_of_contents_carry_no_script(root):
+    """toc renders each heading through the postprocessors; Zensical shows that HTML in its navigation."""
+    import markdown
+
+    from live_snippets.extension import SnippetExtension
+
+    extensions, configs = site_extensions()
+    converter = markdown.Markdown(extensions=[*extensions, SnippetExtension(snippets_dir=str(root))],
+                                  extension_configs=configs)
+    assert converter.convert("# A heading\n\n::: snippet page/01_one.py\n").count("<script") == 1
+    assert "<script" not in converter.toc_tokens[0]["html"]
