@@ -164,3 +164,20 @@ def test_headings_in_the_table_of_contents_carry_no_script(root):
                                   extension_configs=configs)
     assert converter.convert("# A heading\n\n::: snippet page/01_one.py\n").count("<script") == 1
     assert "<script" not in converter.toc_tokens[0]["html"]
+
+
+def test_the_extensions_the_readme_lists_are_enough(root):
+    """live_snippets/README.md: md_in_html, superfences, details and tabbed are all the output needs."""
+    import markdown
+
+    from live_snippets.extension import SnippetExtension
+
+    (root / "page" / "01_one.3.11.out").write_text("old\n")
+    converter = markdown.Markdown(extensions=[
+        "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.tabbed",
+        SnippetExtension(snippets_dir=str(root)),
+    ], extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+    html = converter.convert("::: snippet page/01_one.py predict\n")
+    (shown,) = snippets_in(html)
+    assert {"details", "pre"} <= shown.inner_tags and "tabbed-set" in shown.inner_classes
+    assert "```" not in html and "===" not in html and "???" not in html and "markdown" not in shown.attributes
