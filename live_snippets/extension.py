@@ -264,7 +264,8 @@ class SnippetExtension(Extension):
                 self.on_found(Found(line, None, error))
             if not self.render:
                 return None
-            raise self.error(f"{self.page_name or 'page'}: {error}") from error
+            page = self.page_name or getattr(_generator_page(processor.parser.md), "path", None) or "page"
+            raise self.error(f"{page}: {error}") from error
         if self.on_found:
             self.on_found(Found(line, snippet, None))
         if not self.render:
