@@ -12,7 +12,7 @@ serve: $(VENV)/.installed node_modules/.installed  ## serve the site with live r
 	SITE_URL=http://$(SERVE_ADDRESS)/ $(BIN)/mkdocs serve --livereload -a $(SERVE_ADDRESS)
 
 # Two passes, so that browsers do not load the machine while snippets' timings are measured under CPython.
-BROWSER_TESTS := tests/runner tests/quality
+BROWSER_TESTS := tests/runner tests/quality tests/generators
 test: $(VENV)/.installed node_modules/.installed browser  ## run every test
 	$(BIN)/ruff check . && npx --no-install eslint .; lint=$$?; \
 	node --test tests/js/; js=$$?; \
