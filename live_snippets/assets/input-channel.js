@@ -42,8 +42,11 @@ export function isWaiting(buffer) {
 // end. Returns false when the worker was not waiting (its run ended meanwhile).
 export function sendLine(buffer, text) {
   if (!isWaiting(buffer)) return false;
-  const { written } = new TextEncoder().encodeInto(text, new Uint8Array(buffer, HEADER_BYTES));
-  Atomics.store(header(buffer), LENGTH, written);
+  const bytes = new TextEncoder().encode(text); // not encodeInto: browsers refuse to encode into shared memory
+  let length = Math.min(bytes.length, CAPACITY);
+  while (length < bytes.length && (bytes[length] & 0xc0) === 0x80) length -= 1; // not inside a character
+  new Uint8Array(buffer, HEADER_BYTES).set(bytes.subarray(0, length));
+  Atomics.store(header(buffer), LENGTH, length);
   return answer(buffer, LINE);
 }
 
