@@ -1,6 +1,8 @@
 // The engine: one worker per page lifetime, shared by every snippet and kept across instant navigation; runs one
 // snippet at a time and stops it like Ctrl+C (see ../README.md, "Stop").
 import { claim, sharedStopBuffer, signal } from "./stop-claim.js";
+import { sharedInputBuffer } from "./input-channel.js";
+import { askForInput, closeInput, stopInput } from "./input-field.js";
 
 const HERE = new URL(".", import.meta.url);
 const STOP_GRACE_MS = 500; // a worker that has not answered Stop by then is stuck in Python code: replace it
@@ -16,6 +18,7 @@ export const engine = {
   ready: null,
   loaded: false,
   interruptBuffer: null,
+  inputBuffer: null, // where the page hands input() its lines (cross-origin isolated pages: input-channel.js)
   stackSwitching: null,
   run: null, // the current run: {id, snippet, view, ...}
   runIds: 0,
@@ -42,6 +45,7 @@ export function startWorker() {
     if (!engine.loaded) loadFailed(worker, event.message || "the worker script did not start");
   };
   engine.interruptBuffer = sharedStopBuffer();
+  engine.inputBuffer = engine.interruptBuffer && sharedInputBuffer();
   worker.postMessage({
     type: "load",
     pyodideUrl: engine.pyodideUrl,
@@ -49,6 +53,7 @@ export function startWorker() {
     helpersUrl: new URL("helpers.json", HERE).href,
     stackSwitching: options.stackSwitching !== false,
     interruptBuffer: engine.interruptBuffer,
+    inputBuffer: engine.inputBuffer,
   });
   return engine.ready;
 }
@@ -85,6 +90,7 @@ function onWorkerMessage(worker, data) {
     const run = engine.run;
     if (data.type === "output") run.view.add(data.lines, data.capped);
     else if (data.type === "stopping") run.answered = true;
+    else if (data.type === "input") askForInput(run, data, engine.inputBuffer);
     else if (data.type === "done") endRun(run, run.stopRequested ? "stopped" : "finished", data);
     else if (data.type === "crash") {
       endRun(run, "failed", { message: `the Python runtime crashed (${data.message}); it is being restarted` });
@@ -146,6 +152,7 @@ function interrupt(run) {
   if (run !== engine.run) return;
   const request = ++run.stopRequests;
   run.answered = false;
+  if (stopInput(run, engine.interruptBuffer, request)) return; // it waited for input(): KeyboardInterrupt there
   engine.worker.postMessage({ type: "stop", runId: run.id, request }); // a waiting snippet reads it at once
   const shared = engine.interruptBuffer;
   if (!shared) return;
@@ -166,6 +173,7 @@ function forceStop(run) {
 function endRun(run, state, result) {
   if (run !== engine.run) return;
   engine.run = null;
+  closeInput(run);
   run.timers.forEach(clearTimeout);
   run.view.end(result);
   const seconds = result.seconds ?? (performance.now() - (run.startedAt ?? performance.now())) / 1000;

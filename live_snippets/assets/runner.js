@@ -70,3 +70,9 @@ window.liveSnippets = {
 
 if (window.document$) window.document$.subscribe(enhance);
 else enhance();
+
+// The site's service worker (offline.js): offline use, and cross-origin isolation from the next page on.
+const serviceWorker = document.querySelector("script[data-service-worker]")?.dataset.serviceWorker;
+if (serviceWorker) {
+  import("./offline.js").then(({ startOffline }) => startOffline(new URL(serviceWorker, document.baseURI).href, engine));
+}

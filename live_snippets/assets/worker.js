@@ -1,6 +1,7 @@
 // The live-snippets worker: loads Pyodide once, then runs one snippet at a time, streaming what it prints.
 // Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
 //               run {runId, code, filename, folder, env}, stop {runId, request}
+//               (inputBuffer?: where the page hands input() its lines, input-channel.js)
 // Messages out: ready {stackSwitching}, load-error {message},
 //               output {runId, lines: [[stream, text, ended, seconds], ...], capped: null | "lines" | "chars"},
 //               stopping {runId}, done {runId, exitStatus, seconds, dropped, droppedChars}, crash {runId, message}
@@ -10,16 +11,21 @@
 //   wait(ms)              a promise resolved after ms milliseconds (-1: never), or at once on Stop (with JSPI);
 //   sleep(ms)             block for ms milliseconds (-1: until stopped), returning early on Stop; returns false,
 //                         without waiting, where the page is not cross-origin isolated (no shared memory);
-//   takeStopRequest()     true once after each Stop request this run received by message.
+//   takeStopRequest()     true once after each Stop request this run received by message;
+//   readLine(prompt)      the line input() reads, typed in the page (posts input {runId, prompt}, blocks until the
+//                         page answers); null where the page is not cross-origin isolated; else a number of
+//                         contract.json's "input" (ended, stopped, interrupted).
 import contract from "./contract.json" with { type: "json" };
 import { RunOutput } from "./worker-output.js";
-import { blockingSleep, claim, resetStops, WAKE } from "./stop-claim.js";
+import { blockingSleep, claim, resetStops, SIGNAL, WAKE } from "./stop-claim.js";
+import { END, expectInput, INTERRUPTED, LINE, resetInput, STOPPED, waitForInput } from "./input-channel.js";
 
 const SLICE_MS = 20;
 
 let runSnippet = null;
 let useStackSwitching = false;
 let interrupts = null; // shared with the page when it is cross-origin isolated (stop-claim.js)
+let inputs = null; // the same: where the page hands input() its lines (input-channel.js)
 let run = null; // the current run: {id, output, stopRequested, wake}
 
 // A zero-delay task: faster than setTimeout(0), which browsers clamp to 4 ms when nested.
@@ -58,6 +64,24 @@ const host = {
     blockingSleep(interrupts, signalled ? Math.min(ms < 0 ? SLICE_MS : ms, SLICE_MS) : ms);
     return true;
   },
+  readLine(prompt) {
+    if (!inputs || !interrupts || !run) return null;
+    const current = run;
+    current.output.flush(); // the prompt shows before the field
+    expectInput(inputs);
+    post({ type: "input", runId: current.id, prompt: String(prompt) });
+    // A SIGINT (Stop, when the field was not shown yet) ends the wait; Python then raises KeyboardInterrupt.
+    const interrupted = () => Atomics.load(interrupts, SIGNAL) !== 0 || Atomics.load(interrupts, WAKE) !== current.wakes;
+    const { state, text } = waitForInput(inputs, { interrupted, sliceMs: SLICE_MS });
+    if (state === LINE) {
+      current.output.write("stdin", text + "\n"); // as a terminal echoes what is typed
+      return text;
+    }
+    if (state === STOPPED) current.output.write("stdin", "^C\n");
+    return { [END]: contract.input.ended, [STOPPED]: contract.input.stopped, [INTERRUPTED]: contract.input.interrupted }[
+      state
+    ];
+  },
   takeStopRequest() {
     const requested = Boolean(run && run.stopRequested);
     if (run) run.stopRequested = false;
@@ -65,7 +89,7 @@ const host = {
   },
 };
 
-async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer }) {
+async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer, inputBuffer }) {
   const fetchOk = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -92,6 +116,7 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
   runtime.setup(host);
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   interrupts = interruptBuffer;
+  inputs = inputBuffer || null;
   useStackSwitching = stackSwitching && typeof WebAssembly.Suspending === "function";
   runSnippet = runtime.run;
 }
@@ -100,6 +125,7 @@ async function start({ runId, code, filename, folder, env }) {
   run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null };
   if (interrupts) {
     resetStops(interrupts); // a Stop meant for the previous run
+    if (inputs) resetInput(inputs);
     run.wakes = Atomics.load(interrupts, WAKE);
   }
   const args = [code, filename, folder, JSON.stringify(env || {})];
