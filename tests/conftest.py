@@ -127,7 +127,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    # Without the site's service worker, which would make a second page load cross-origin isolated (tested in
+    # tests/runner/test_service_worker.py): a page here is what a first visit gets.
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     yield page
     context.close()

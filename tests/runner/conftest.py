@@ -186,7 +186,7 @@ class SharedPages:
         return page
 
     def open(self, setup: str):
-        context = self.browser.new_context()
+        context = self.browser.new_context(service_workers="block")  # the first visit's setup (test_service_worker.py)
         if setup == "without JSPI":
             hide_jspi(context)
         page = context.new_page()

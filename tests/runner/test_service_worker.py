@@ -1,0 +1,253 @@
+"""The site's service worker (live_snippets/assets/service-worker/, offline.js), against the test-only site served
+with no special header, as GitHub Pages serves it: the next page is cross-origin isolated, the site works offline
+after one visit and one Run, a new build replaces the old cache, Stop on busy code keeps Python loaded, input()
+reads typed lines, nothing is requested from another origin, and a browser without service workers works as before.
+
+Each test serves its own copy of the site (its own origin, so that no other test's worker is there), in a browser
+context of its own (contexts keep their service workers apart).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port, serve
+from tests.runner.conftest import build_runner_site, snippet_named
+from tests.runner.driver import snippets_on
+
+OFFLINE_STATUS = ".live-snippets-offline"
+CONTROLLED = "() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"
+BUSY_LOOP = 'print("started")\nwhile True:\n    pass\n'
+BUSY_TASK = (
+    "import asyncio\n\n\nasync def spin():\n    print(\"started\")\n    while True:\n        pass\n\n\n"
+    "async def main():\n    await asyncio.create_task(spin())\n\n\nasyncio.run(main())\n"
+)
+TWO_LINES = "name = input('Name? ')\nage = input()\nprint(f'{name} is {age}')\n"
+
+# In the page: the cache names and how many files each holds, and what the origin stores in all.
+CACHES = """async () => {
+    const out = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
+    return out;
+}"""
+
+
+@pytest.fixture
+def port():
+    return free_port()
+
+
+@pytest.fixture
+def site(tmp_path_factory, port):
+    """The test-only site built for this test's own origin (its site_url names the port: Material's instant
+    navigation follows only the links its sitemap lists)."""
+    folder = tmp_path_factory.mktemp("sw") / "site"
+    build_runner_site(tmp_path_factory, f"http://127.0.0.1:{port}/", folder)
+    return folder
+
+
+@contextlib.contextmanager
+def served(folder: Path, port: int):
+    with serve(folder, port=port) as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def open_controlled(context, url: str):
+    """A first visit to page A, until the service worker controls the page."""
+    page = context.new_page()
+    page.goto(url + "runner-a/")
+    snippets_on(page)
+    page.wait_for_function(CONTROLLED, timeout=20_000)
+    return page
+
+
+def wait_for_status(page, text: str) -> str:
+    page.wait_for_function(
+        "(text) => document.querySelector('.live-snippets-offline')?.textContent.includes(text)", arg=text,
+        timeout=60_000,
+    )
+    return page.locator(OFFLINE_STATUS).text_content()
+
+
+def test_the_first_visit_is_not_isolated_and_the_next_page_is(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        assert page.evaluate("crossOriginIsolated") is False, "the first visit came before the service worker"
+        page.get_by_role("link", name="To page B").click()  # Material's instant navigation would keep the document
+        page.wait_for_url("**/runner-b/")
+        snippets_on(page)
+        assert page.evaluate("crossOriginIsolated") is True, "the next page did not load through the service worker"
+        page.goto(url + "runner-a/")
+        assert page.evaluate("crossOriginIsolated") is True
+
+
+def test_a_page_with_python_loaded_keeps_instant_navigation(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        greet = snippet_named(page, "01_greet.py")
+        assert greet.run('print("loaded")') == "loaded"
+        page.evaluate("() => (window.__sameDocument = true)")
+        page.get_by_role("link", name="To page B").click()
+        page.wait_for_url("**/runner-b/")
+        snippets_on(page)
+        assert page.evaluate("() => window.__sameDocument") is True, "a full load threw the loaded Python away"
+
+
+def test_offline_after_one_visit_and_one_run(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        greet = snippet_named(page, "01_greet.py")
+        assert greet.run() == "hello from page A\ngoodbye from page A"
+        status = wait_for_status(page, "and Python")
+        assert "offline" in status.lower()
+        page.get_by_role("link", name="To page B").click()
+        page.wait_for_url("**/runner-b/")
+        snippets_on(page)
+    # The server is gone, and the browser is offline too.
+    context.set_offline(True)
+    page.goto(url + "runner-a/")
+    greet = snippet_named(page, "01_greet.py")
+    snippets_on(page)
+    assert page.evaluate("crossOriginIsolated") is True
+    assert greet.run() == "hello from page A\ngoodbye from page A"
+    # Material's instant navigation to a page visited before, and its palette toggle, offline.
+    page.evaluate("() => (window.__sameDocument = true)")
+    page.get_by_role("link", name="To page B").click()
+    page.wait_for_url("**/runner-b/")
+    assert snippet_named(page, "05_on_page_b.py").run() == "hello from page B"
+    assert page.evaluate("() => window.__sameDocument") is True, "offline, instant navigation fell back to a full load"
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
+    # Search, offline: Material's search worker and its index come from the cache.
+    page.keyboard.press("s")
+    page.keyboard.type("page B")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    # A page never visited says so, instead of the browser's error page.
+    response = page.goto(url + "404.html")
+    assert response.status == 503 and "not kept" in page.content()
+
+
+def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factory):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        assert snippet_named(page, "01_greet.py").run('print("built once")') == "built once"
+        wait_for_status(page, "and Python")
+        before = page.evaluate(CACHES)
+        old_site = [name for name in before if name.startswith("live-snippets-site-")]
+        assert len(old_site) == 1, before
+        # A new build whose runner differs (its helpers), served in place of the old one.
+        rebuilt = tmp_path_factory.mktemp("rebuilt") / "site"
+        build_runner_site(tmp_path_factory, url, rebuilt, extra_config="plugins:\n  - search\n  - live-snippets:\n      helpers: []\n")
+        shutil.rmtree(site)
+        shutil.copytree(rebuilt, site)
+        page.goto(url + "runner-a/")
+        page.wait_for_function(
+            "(old) => caches.keys().then((names) => !names.includes(old) && names.some((n) => n.startsWith('live-snippets-site-')))",
+            arg=old_site[0], timeout=30_000,
+        )
+        after = page.evaluate(CACHES)
+        python = [name for name in after if name.startswith("live-snippets-python-")]
+        assert python and after[python[0]] == before[python[0]], "Pyodide (same version) is kept, not fetched again"
+        page.reload()
+        snippets_on(page)
+        helpers = snippet_named(page, "01_greet.py").run("import os\nprint(sorted(os.listdir('/home/pyodide/snippets')))")
+        assert "util.py" not in helpers, f"the old build's runner files are still in use: {helpers}"
+
+
+def test_stop_on_busy_code_keeps_python_loaded(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        page.goto(url + "runner-a/")
+        assert page.evaluate("crossOriginIsolated") is True
+        greet = snippet_named(page, "01_greet.py")
+        snippets_on(page)
+        assert greet.run('print("loaded")') == "loaded"
+        page.evaluate("() => (window.__worker = window.liveSnippets.worker)")
+        for code in (BUSY_LOOP, BUSY_TASK):
+            greet.start(code)
+            greet.wait_for_output("started")
+            greet.stop_button.click()
+            assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
+            assert greet.output().splitlines()[-1] == "KeyboardInterrupt", greet.output()
+            assert not greet.panel.locator(".snippet-note").count(), "Python was restarted to stop the run"
+            assert page.evaluate("() => window.liveSnippets.worker === window.__worker"), "Python was reloaded"
+            assert greet.run('print("next")') == "next"
+
+
+def test_input_reads_two_typed_lines_and_stop_ends_a_wait(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        page.goto(url + "runner-a/")
+        assert page.evaluate("crossOriginIsolated") is True
+        greet = snippet_named(page, "01_greet.py")
+        snippets_on(page)
+        greet.start(TWO_LINES)
+        field = greet.panel.locator("input.snippet-input-field")
+        for typed in ("Ann", "7"):
+            field.wait_for(timeout=60_000)
+            assert field.evaluate("(el) => el === document.activeElement"), "the focus did not move to the field"
+            assert field.get_attribute("aria-label").startswith("Input for 01_greet.py")
+            page.keyboard.type(typed)
+            page.keyboard.press("Enter")
+        assert greet.wait_until_done(timeout_ms=10_000) == "finished"
+        texts = [line.text for line in greet.lines()]
+        assert texts == ["Name? Ann", "7", "Ann is 7"], texts
+        # Stop while the program waits: KeyboardInterrupt at the input() call, Python kept.
+        greet.start("input('Waiting: ')\nprint('never')\n")
+        field.wait_for(timeout=10_000)
+        greet.stop_button.click()
+        assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
+        assert greet.output().splitlines()[-1] == "KeyboardInterrupt", greet.output()
+        assert not field.count()
+        assert greet.run('print("after")') == "after"
+
+
+def test_nothing_is_requested_from_another_origin(context, site, port):
+    with served(site, port) as url:
+        page = open_controlled(context, url)
+        page.goto(url + "runner-a/")
+        assert snippet_named(page, "01_greet.py").run('print("ran")') == "ran"
+        wait_for_status(page, "and Python")
+        entries = "() => performance.getEntriesByType('resource').map((entry) => entry.name)"
+        urls = page.evaluate(entries)
+        for worker in page.workers:
+            urls += worker.evaluate(entries)
+        assert context.service_workers, "no service worker to ask"
+        for worker in context.service_workers:
+            urls += worker.evaluate(entries)
+        origin = url.rstrip("/")
+        foreign = sorted({u for u in urls if not u.startswith((origin + "/", "data:", "blob:"))})
+        assert not foreign, f"requests to other origins: {foreign}"
+
+
+def test_without_service_workers_the_site_works_as_before(browser, site, port):
+    context = browser.new_context()
+    context.add_init_script("delete Navigator.prototype.serviceWorker;")
+    try:
+        with served(site, port) as url:
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url + "runner-a/")
+            snippets_on(page)
+            assert page.evaluate("'serviceWorker' in navigator") is False
+            page.get_by_role("link", name="To page B").click()
+            page.wait_for_url("**/runner-b/")
+            assert snippet_named(page, "05_on_page_b.py").run() == "hello from page B"
+            assert page.evaluate("crossOriginIsolated") is False
+            assert not page.locator(OFFLINE_STATUS).count()
+            assert errors == []
+    finally:
+        context.close()
