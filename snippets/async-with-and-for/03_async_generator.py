@@ -9,10 +9,11 @@ async def ticks(count: int, seconds: float):
 
 
 async def main() -> None:
-    async for tick in ticks(3, 0.1):  # awaits the next value each time round
+    async for tick in ticks(3, 0.1):  # awaits each next value
         print(f"tick {tick}")
     generator = ticks(3, 0.1)
-    print(f"an async generator is not a coroutine: {type(generator).__name__}")
+    kind = type(generator).__name__
+    print(f"an async generator is not a coroutine: {kind}")
     print(f"first value, by hand: {await anext(generator)}")
     # finish it now, rather than leave it to asyncio.run's clean-up
     await generator.aclose()

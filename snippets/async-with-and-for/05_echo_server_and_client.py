@@ -1,4 +1,4 @@
-# local-only: a TCP server and client, and the browser's Python has no sockets
+# local-only: a TCP server and client; the browser's Python has no sockets
 import asyncio
 
 

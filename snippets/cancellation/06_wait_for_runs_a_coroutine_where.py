@@ -12,7 +12,7 @@ async def main() -> None:
     try:
         await asyncio.wait_for(which_task(), timeout=0)  # no time at all
     except TimeoutError:
-        print("with timeout=0: TimeoutError, and which_task printed nothing")
+        print("with timeout=0: TimeoutError; which_task printed nothing")
 
 
 asyncio.run(main())

@@ -6,7 +6,8 @@ async def main() -> None:
         async with asyncio.timeout(0.5) as deadline:
             await asyncio.sleep(0.2)
             print("first step done in time")
-            await asyncio.sleep(0.5)  # 0.5 s for the block, not for each await
+            # 0.5 s for the whole block, not for each await
+            await asyncio.sleep(0.5)
             print("never printed")
     except TimeoutError:
         print(f"the block timed out; expired() = {deadline.expired()}")

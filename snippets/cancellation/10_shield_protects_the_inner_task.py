@@ -24,7 +24,8 @@ async def main() -> None:
     request.cancel()
     await asyncio.sleep(0.5)
     print(f"request cancelled: {request.cancelled()}")
-    print(f"write cancelled: {write.cancelled()}, result: {write.result()!r}")
+    print(f"write cancelled: {write.cancelled()}")
+    print(f"result: {write.result()!r}")
 
 
 asyncio.run(main())

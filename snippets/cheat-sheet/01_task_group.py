@@ -7,7 +7,8 @@ async def square_later(number: int) -> int:
 
 
 async def main() -> None:
-    async with asyncio.TaskGroup() as group:  # waits for every task it started
+    # the block ends when every task it started is done
+    async with asyncio.TaskGroup() as group:
         tasks = [group.create_task(square_later(n)) for n in (3, 1, 2)]
     print([task.result() for task in tasks])
 

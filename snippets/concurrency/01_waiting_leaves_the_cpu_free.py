@@ -8,14 +8,15 @@ def sum_of_squares(limit: int) -> int:
 
 
 async def download_page() -> str:
-    """I/O-bound: almost all of its time is spent waiting for the network."""
+    """I/O-bound: it spends almost all its time waiting for the network."""
     await asyncio.sleep(1)  # stands in for waiting on a server's reply
     return "<html>...</html>"
 
 
 async def main() -> None:
     start = time.perf_counter()
-    download = asyncio.create_task(download_page())  # waits in the background
+    # the download waits in the background
+    download = asyncio.create_task(download_page())
     await asyncio.sleep(0)  # let the download begin its wait
     print(f"while waiting, computed {sum_of_squares(100_000)}")
     page = await download

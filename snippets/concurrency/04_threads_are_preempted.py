@@ -7,7 +7,7 @@ stop = threading.Event()
 
 
 def spin() -> None:
-    while not stop.is_set():  # never sleeps or waits: never gives up control
+    while not stop.is_set():  # never waits: never gives up control
         pass
     print("worker: stopped when asked")
 

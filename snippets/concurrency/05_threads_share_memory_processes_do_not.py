@@ -9,7 +9,7 @@ def add_note(note: str) -> None:
     notes.append(note)
 
 
-# A new process may import this file again: only the parent must run this part.
+# A new process may import this file again: only the parent runs this part.
 if __name__ == "__main__":
     thread = threading.Thread(target=add_note, args=["written by a thread"])
     thread.start()

@@ -21,7 +21,7 @@ async def main() -> None:
         asyncio.create_task(consume(name, queue)) for name in ("ann", "bob")
     ]
     await produce(queue, ["tea", "cake", "soup", "pie"])
-    await queue.join()  # until task_done() was called once for every item put
+    await queue.join()  # until task_done() was called for every item put
     print("all orders served")
     for worker in workers:
         worker.cancel()  # they loop for ever: stop them

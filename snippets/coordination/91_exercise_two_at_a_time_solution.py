@@ -10,7 +10,7 @@ async def fetch(page: int, limit: asyncio.Semaphore) -> str:
     async with limit:  # waits here while 2 requests are running
         running += 1
         most = max(most, running)
-        await asyncio.sleep(0.1)  # the request: the server allows 2 at a time
+        await asyncio.sleep(0.1)  # the request: the server allows 2 at once
         running -= 1
     return f"page {page}"
 

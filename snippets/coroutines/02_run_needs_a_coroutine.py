@@ -7,7 +7,7 @@ async def main() -> str:
 
 try:
     asyncio.run(main)  # the function, not a coroutine made by calling it
-except (ValueError, TypeError):  # ValueError up to 3.13, TypeError from 3.14
-    print("asyncio.run(main) was refused: main is a function, not a coroutine")
+except (ValueError, TypeError):  # ValueError to 3.13, TypeError from 3.14
+    print("asyncio.run(main) refused: main is a function, not a coroutine")
 
 print(asyncio.run(main()))

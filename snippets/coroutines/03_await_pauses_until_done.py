@@ -12,7 +12,8 @@ async def main() -> None:
     print("main: awaiting hello_world_message()")
     # main pauses here until the coroutine returns
     message = await hello_world_message()
-    print(f"main: got {message!r} after {time.perf_counter() - start:.1f} s")
+    elapsed = time.perf_counter() - start
+    print(f"main: got {message!r} after {elapsed:.1f} s")
 
 
 asyncio.run(main())

@@ -6,7 +6,8 @@ import sys
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {loop.get_debug()}")
+    print(f"dev mode: {sys.flags.dev_mode}")
+    print(f"asyncio debug: {loop.get_debug()}")
 
 
 asyncio.run(main())

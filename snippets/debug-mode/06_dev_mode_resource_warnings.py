@@ -10,7 +10,8 @@ def count_lines(path: str) -> int:
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    print(f"dev mode: {sys.flags.dev_mode}, asyncio debug: {loop.get_debug()}")
+    print(f"dev mode: {sys.flags.dev_mode}")
+    print(f"asyncio debug: {loop.get_debug()}")
     print(f"this file has {count_lines(__file__)} lines")
 
 

@@ -11,7 +11,7 @@ def remind(user: str) -> None:
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    loop.call_later(0.3, remind, "ada")  # remind Ada unless she answers first
+    loop.call_later(0.3, remind, "ada")  # unless Ada answers first
     await asyncio.sleep(0.1)
     print("ada answered")
     # nothing withdraws the reminder

@@ -17,7 +17,8 @@ async def main() -> None:
     print(f"the coroutine is a Future: {isinstance(coroutine, Future)}")
     classes = [c.__name__ for c in type(coroutine).__mro__]
     print(f"the coroutine's classes: {classes}")
-    print(f"the coroutine is a Coroutine: {isinstance(coroutine, Coroutine)}")
+    is_coroutine = isinstance(coroutine, Coroutine)
+    print(f"the coroutine is a Coroutine: {is_coroutine}")
     things = {"coroutine": coroutine, "task": task, "future": future}
     for name, thing in things.items():
         print(

@@ -10,7 +10,7 @@ class Timer:
         self.seconds = seconds
 
     def __await__(self):
-        # __await__ must return an iterator: a coroutine's __await__ gives one
+        # __await__ returns an iterator: a coroutine's __await__ gives one
         yield from asyncio.sleep(self.seconds).__await__()
         return self.seconds
 
@@ -19,7 +19,8 @@ async def main() -> None:
     timer = Timer(0.5)
     inherits = Awaitable in type(timer).__mro__
     print(f"Awaitable among Timer's classes: {inherits}")
-    print(f"yet isinstance(timer, Awaitable): {isinstance(timer, Awaitable)}")
+    recognised = isinstance(timer, Awaitable)
+    print(f"yet isinstance(timer, Awaitable): {recognised}")
     print(f"inspect.isawaitable(timer): {inspect.isawaitable(timer)}")
     waited = await timer
     print(f"waited {waited} s")

@@ -4,7 +4,7 @@ import time
 
 
 def wait_for_reply(seconds: float) -> None:
-    time.sleep(seconds)  # a blocking wait: it releases the GIL until it ends
+    time.sleep(seconds)  # a blocking wait: it releases the GIL meanwhile
 
 
 delays = [0.3, 0.4, 0.5]
@@ -15,7 +15,9 @@ for seconds in delays:
 print(f"one after another: {time.perf_counter() - start:.1f} s")
 
 start = time.perf_counter()
-threads = [threading.Thread(target=wait_for_reply, args=[s]) for s in delays]
+threads = [
+    threading.Thread(target=wait_for_reply, args=[s]) for s in delays
+]
 for thread in threads:
     thread.start()
 for thread in threads:

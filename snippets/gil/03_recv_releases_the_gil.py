@@ -1,4 +1,4 @@
-# local-only: uses a thread and sockets, which the browser's Python cannot do
+# local-only: uses a thread and sockets, which the browser cannot do
 import socket
 import threading
 import time

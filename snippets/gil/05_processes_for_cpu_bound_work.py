@@ -14,4 +14,5 @@ if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=2) as pool:
         worker_pids = list(pool.map(count_down, [5_000_000, 5_000_000]))
     print(f"jobs done: {len(worker_pids)}")
-    print(f"all done outside this process: {os.getpid() not in worker_pids}")
+    outside = os.getpid() not in worker_pids
+    print(f"all done outside this process: {outside}")

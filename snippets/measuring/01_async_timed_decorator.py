@@ -31,7 +31,8 @@ async def greet_later(name: str, seconds: float) -> str:
 
 async def main() -> None:
     print(await greet_later("Ada", seconds=1))
-    print(f"name: {greet_later.__name__}, docstring: {greet_later.__doc__!r}")
+    print(f"name: {greet_later.__name__}")
+    print(f"docstring: {greet_later.__doc__!r}")
 
 
 asyncio.run(main())

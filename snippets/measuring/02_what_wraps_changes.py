@@ -36,7 +36,8 @@ async def main() -> None:
         print(f"  __wrapped__ is fetch: {wrapped is fetch}")
         task = asyncio.create_task(decorated(True))
         coroutine = task.get_coro().__qualname__
-        print(f"  task name {task.get_name()!r}, its coroutine {coroutine!r}")
+        print(f"  task name {task.get_name()!r}")
+        print(f"  its coroutine {coroutine!r}")
         try:
             await task
         except ValueError as error:

@@ -1,7 +1,7 @@
 from util import async_timed
 
 
-def add_one(number: int) -> int:  # a plain function: there is nothing to await
+def add_one(number: int) -> int:  # a plain function: nothing to await
     return number + 1
 
 

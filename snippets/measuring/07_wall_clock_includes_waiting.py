@@ -10,7 +10,7 @@ async def quick_lookup() -> None:
 
 
 async def hog_the_loop() -> None:
-    time.sleep(1)  # stands in for CPU-heavy work: no await, the loop is stuck
+    time.sleep(1)  # stands for CPU-heavy work: no await, the loop is stuck
 
 
 async def main() -> None:

@@ -2,9 +2,10 @@ import asyncio
 
 
 async def count_primes(name: str, limit: int) -> int:
-    print(f"{name}: started")  # there is no await anywhere in this coroutine
+    print(f"{name}: started")  # no await anywhere in this coroutine
     primes = sum(
-        all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit)
+        all(n % d for d in range(2, int(n**0.5) + 1))
+        for n in range(2, limit)
     )
     print(f"{name}: {primes} primes below {limit}")
     return primes

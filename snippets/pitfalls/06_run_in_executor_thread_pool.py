@@ -15,7 +15,9 @@ async def main() -> None:
     urls = [f"https://example.com/{n}" for n in range(6)]
     loop = asyncio.get_running_loop()
     with ThreadPoolExecutor(max_workers=3) as pool:  # 3 calls at a time
-        calls = [loop.run_in_executor(pool, blocking_get, url) for url in urls]
+        calls = [
+            loop.run_in_executor(pool, blocking_get, url) for url in urls
+        ]
         statuses = await asyncio.gather(*calls)
     elapsed = time.perf_counter() - start
     count = len(statuses)

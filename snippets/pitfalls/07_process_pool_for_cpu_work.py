@@ -6,7 +6,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 def count_primes(limit: int) -> tuple[int, int]:
     primes = sum(
-        all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit)
+        all(n % d for d in range(2, int(n**0.5) + 1))
+        for n in range(2, limit)
     )
     return primes, os.getpid()
 
@@ -16,7 +17,8 @@ async def main() -> None:
     limits = [50_000, 60_000]
     with ProcessPoolExecutor(max_workers=2) as pool:
         calls = [
-            loop.run_in_executor(pool, count_primes, limit) for limit in limits
+            loop.run_in_executor(pool, count_primes, limit)
+            for limit in limits
         ]
         results = await asyncio.gather(*calls)
     for limit, (primes, pid) in zip(limits, results):

@@ -3,7 +3,7 @@ import socket
 import time
 
 client, server = socket.socketpair()  # two connected sockets, no network
-client.settimeout(0.5)  # blocking, but give up after 0.5 s, not wait forever
+client.settimeout(0.5)  # blocking, but give up after 0.5 s
 
 start = time.perf_counter()
 try:
@@ -13,4 +13,5 @@ except TimeoutError:
     print(f"recv() blocked for {waited:.1f} s; nothing else ran meanwhile")
 
 server.sendall(b"reply")
-print(f"once bytes are there, recv() returns at once: {client.recv(1024)!r}")
+data = client.recv(1024)
+print(f"once bytes are there, recv() returns at once: {data!r}")

@@ -9,7 +9,7 @@ def counter(name: str, steps: int):
 
 
 def run(tasks: list) -> None:
-    """The simplest event loop: resume each task in turn until all are done."""
+    """The simplest event loop: resume each task in turn until all end."""
     ready = deque(tasks)
     while ready:
         task = ready.popleft()

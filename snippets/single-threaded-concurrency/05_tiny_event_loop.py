@@ -16,7 +16,7 @@ def log(message: str) -> None:
 # Tasks are generators. Each yield says what the task waits for:
 # ("sleep", seconds) or ("read", socket).
 def server(sock: socket.socket, name: str, delay: float):
-    yield ("sleep", delay)  # stands in for the time a server takes to answer
+    yield ("sleep", delay)  # the time a real server takes to answer
     sock.sendall(f"{name}'s reply".encode())
 
 
@@ -53,7 +53,7 @@ def run(tasks: list) -> None:
             for key, _events in selector.select(timeout):
                 selector.unregister(key.fileobj)
                 ready.append(key.data)
-        elif sleepers:  # no socket to watch (Windows refuses an empty select)
+        elif sleepers:  # no socket (Windows refuses an empty select)
             time.sleep(timeout)
         # 3. Wake the sleepers whose time has come.
         while sleepers and sleepers[0][0] <= time.perf_counter():

@@ -10,7 +10,7 @@ async def main() -> None:
     first = asyncio.create_task(delay(1))
     second = asyncio.create_task(delay(1))
     print(f"create_task returned a Task: {isinstance(first, asyncio.Task)}")
-    results = [await first, await second]  # each await gives a task's result
+    results = [await first, await second]  # each gives a task's result
     print(f"the tasks returned {results}")
     print(f"two 1-second waits took {time.perf_counter() - start:.1f} s")
 

@@ -8,7 +8,9 @@ async def fetch(page: int, seconds: float) -> str:
 
 
 async def main() -> None:
-    results = await asyncio.gather(fetch(1, 0.3), fetch(2, 0.1), fetch(3, 0.2))
+    results = await asyncio.gather(
+        fetch(1, 0.3), fetch(2, 0.1), fetch(3, 0.2)
+    )
     print(results)
 
 

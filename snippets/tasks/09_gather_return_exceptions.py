@@ -14,7 +14,7 @@ async def main() -> None:
         await asyncio.gather(fetch(1, 0.7), fetch(2, 0.1), fetch(3, 0.4))
     except ValueError as error:
         print(f"gather raised: {error}")
-    await asyncio.sleep(0.8)  # the other two were not cancelled: they finish
+    await asyncio.sleep(0.8)  # the other two were not cancelled
 
     print("again, with return_exceptions=True:")
     results = await asyncio.gather(

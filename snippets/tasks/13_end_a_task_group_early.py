@@ -21,7 +21,7 @@ async def main() -> None:
     # the group cancelled the others, then raised an ExceptionGroup
     except* Found as found:
         print(f"answer from {found.exceptions[0]}")
-    cancelled = [mirror for mirror, task in tasks.items() if task.cancelled()]
+    cancelled = [name for name, task in tasks.items() if task.cancelled()]
     print(f"cancelled: {sorted(cancelled)}")
 
 

@@ -17,8 +17,10 @@ async def main() -> None:
     # no TimeoutError: it just returns
     done, pending = await asyncio.wait(tasks, timeout=0.4)
     elapsed = time.perf_counter() - start
-    print(f"after {elapsed:.1f} s: {len(done)} done, {len(pending)} pending")
-    results = await asyncio.gather(*pending)  # the timeout did not cancel them
+    print(f"after {elapsed:.1f} s: {len(done)} done,", end=" ")
+    print(f"{len(pending)} pending")
+    # the timeout did not cancel them
+    results = await asyncio.gather(*pending)
     elapsed = time.perf_counter() - start
     print(f"after {elapsed:.1f} s: the pending one returned {results}")
 

@@ -12,7 +12,7 @@ async def main() -> None:
     await asyncio.sleep(0.1)
     print(f"task done: {task.done()}")
     del task
-    # once the task is garbage collected, the loop reports the lost exception
+    # once the task is garbage collected, the loop reports its exception
     gc.collect()
     print("main goes on")
 

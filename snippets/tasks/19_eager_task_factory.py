@@ -11,10 +11,11 @@ async def lookup(key: str, cached: bool) -> str:
 
 async def main() -> None:
     asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
-    # an eager task runs right here, inside create_task, to its first real wait
+    # an eager task runs here, inside create_task, to its first real wait
     hit = asyncio.create_task(lookup("a", cached=True))
     miss = asyncio.create_task(lookup("b", cached=False))
-    print(f"after create_task: hit done={hit.done()}, miss done={miss.done()}")
+    print(f"after create_task: hit done={hit.done()},", end=" ")
+    print(f"miss done={miss.done()}")
     print(await hit, await miss)
 
 

@@ -11,7 +11,9 @@ async def download(page: str, seconds: float) -> str:
 
 async def main() -> list[str]:
     # both downloads are scheduled before main waits, so their waits overlap
-    return await asyncio.gather(download("home", 0.5), download("about", 0.5))
+    return await asyncio.gather(
+        download("home", 0.5), download("about", 0.5)
+    )
 
 
 start = time.perf_counter()
