@@ -251,3 +251,26 @@ def test_without_service_workers_the_site_works_as_before(browser, site, port):
             assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_nothing_on_the_offline_status_and_the_input_field(browser, site, port, palette):
+    from tests.quality.test_accessibility import axe_violations
+
+    context = browser.new_context(color_scheme=palette, viewport={"width": 390, "height": 844})
+    try:
+        with served(site, port) as url:
+            page = open_controlled(context, url)
+            page.goto(url + "runner-a/")
+            greet = snippet_named(page, "01_greet.py")
+            snippets_on(page)
+            greet.start("input('Your name? ')\n")
+            greet.panel.locator("input.snippet-input-field").wait_for(timeout=60_000)
+            wait_for_status(page, "and Python")
+            assert page.locator(OFFLINE_STATUS).is_visible()
+            violations = axe_violations(page)
+            assert not violations, "\n".join(violations)
+            greet.stop_button.click()
+            greet.wait_until_done(timeout_ms=10_000)
+    finally:
+        context.close()
