@@ -96,3 +96,22 @@ def test_the_generators_are_the_pinned_ones():
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     for name in ("mkdocs", "properdocs", "zensical", "mkdocs-material"):
         assert f"\n{name}=={metadata.version(name)}\n" in pins, f"{name} {metadata.version(name)} is not the pinned one"
+
+
+def test_the_snippet_tests_are_the_snippets_the_build_shows(built_site):
+    """The pytest-markdown-docs hooks and the build share one parser: on every page, the directives the hooks find
+    (and test) are the snippets the built page shows, in order."""
+    import re
+
+    from live_snippets.extension import find_snippets
+    from tests.markdown_docs import SNIPPETS, _site_markdown_extensions
+
+    extensions, configs = _site_markdown_extensions()
+    differences = []
+    for source in sorted((ROOT / "docs").glob("*.md")):
+        found = [f.snippet.path for f in find_snippets(source.read_text(encoding="utf-8"), SNIPPETS, extensions, configs)]
+        name = "" if source.stem == "index" else f"{source.stem}/"
+        shown = re.findall(r'<div class="snippet"[^>]*data-snippet="([^"]+)"', (built_site / name / "index.html").read_text(encoding="utf-8"))
+        if found != shown:
+            differences.append(f"{source.name}: tested {found}, shown {shown}")
+    assert not differences, "\n".join(differences)
