@@ -181,3 +181,22 @@ def test_the_extensions_the_readme_lists_are_enough(root):
     (shown,) = snippets_in(html)
     assert {"details", "pre"} <= shown.inner_tags and "tabbed-set" in shown.inner_classes
     assert "```" not in html and "===" not in html and "???" not in html and "markdown" not in shown.attributes
+
+
+def test_directives_work_in_block_quotes_and_markdown_divs(root):
+    text = md("""
+        > Quoted.
+        >
+        > ::: snippet page/01_one.py
+
+        <div class="aside" markdown>
+
+        ::: snippet page/02_two.py
+
+        </div>
+    """)
+    html = page(text, root)
+    shown = snippets_in(html)
+    assert [s.path for s in shown] == ["page/01_one.py", "page/02_two.py"] and shown[1].ancestors == ["aside"]
+    quote = html[html.index("<blockquote>"):html.index("</blockquote>")]
+    assert 'data-snippet="page/01_one.py"' in quote
