@@ -1,4 +1,11 @@
-"""What a snippet directive stands for in a page: its code, then its recorded output(s), as Markdown with HTML."""
+"""What a snippet directive stands for in a page: its code, then its recorded output(s), as Markdown with HTML.
+
+What the page shows of a snippet (see DOM-CONTRACT.md):
+- its code without the leading pragma lines (``# run:``, ``# local-only:``): their meaning is shown by a label
+  instead (the command it runs with, or the local-only notice); the pragma lines ride along in ``data-head`` so
+  that the runner runs the file as recorded, and the line numbers start after them, as tracebacks count;
+- its recorded output(s), labelled with the CPython version(s) that printed them.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +15,76 @@ import re
 import typing
 
 if typing.TYPE_CHECKING:
-    from .snippet import Snippet
+    from .snippet import RecordedOutput, Snippet
+
+# The newest CPython the recordings are made with (`make update-outputs` runs every CPython 3.11+ that pyenv has:
+# 3.11, 3.12, 3.13); NAME.out holds its output. The browser's Python (3.14) is checked against it, not recorded.
+NEWEST_RECORDED = (3, 13)
+PRAGMA = re.compile(r"# (run|local-only): ")
+
+
+def split_pragmas(code: str) -> tuple[str, str]:
+    """(the leading pragma lines, newline included; the code the reader is shown)."""
+    lines = code.splitlines(keepends=True)
+    count = 0
+    while count < len(lines) and PRAGMA.match(lines[count]):
+        count += 1
+    return "".join(lines[:count]), "".join(lines[count:])
+
+
+def version(v: tuple[int, int]) -> str:
+    return "%d.%d" % v
+
+
+def versions_label(output: RecordedOutput) -> str:
+    """The CPython versions a recording is of: "CPython 3.13", "CPython 3.11–3.12"."""
+    newest = output.newest or NEWEST_RECORDED
+    if newest <= output.oldest:
+        return f"CPython {version(output.oldest)}"
+    return f"CPython {version(output.oldest)}–{version(newest)}"
 
 
 def render(snippet: Snippet, local_only: str | None = None) -> str:
     """The Markdown a directive stands for: the code, then its recorded output(s).
 
     local_only: a reason, from elsewhere, not to run it in a browser (the snippet's own reasons come first)."""
+    head, code = split_pragmas(snippet.code)
+    hidden_lines = head.count("\n")
     attributes = f'class="snippet" data-snippet="{escape_attribute(snippet.path)}"'
     local_only = snippet.local_only or local_only
     if local_only:
         attributes += f' data-local-only="{escape_attribute(local_only)}"'
     attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
     attributes += f' data-env="{escape_attribute(json.dumps(snippet.command.env))}"'  # read by the page's runner
-    parts = [f"<div {attributes} markdown>", "", fence(snippet.code, f'python title="{snippet.name}"'), ""]
+    if head:
+        attributes += f' data-head="{escape_attribute(head)}" style="--snippet-hidden-lines: {hidden_lines}"'
+    parts = [f"<div {attributes} markdown>", "", fence(code, f'python title="{snippet.name}"'), ""]
+    if local_only:
+        parts += [local_only_notice(snippet.command.text, local_only), ""]
+    elif snippet.command.text != f"python {snippet.name}":
+        parts += [f'<p class="snippet-command">Runs as <code>{html.escape(snippet.command.text)}</code></p>', ""]
     outputs = snippet.outputs
     if len(outputs) == 1:
-        body = fence(outputs[0].text, 'text title="Output"' if "predict" not in snippet.flags else "text")
+        body = fence(outputs[0].text, f'text title="Recorded with {versions_label(outputs[0])}"')
     else:
-        tabs = [f'=== "{output.label}"\n\n{indent(fence(output.text, "text"))}' for output in reversed(outputs)]
-        body = "\n\n".join(tabs)
+        tabs = [f'=== "{versions_label(output)}"\n\n{indent(fence(output.text, "text"))}' for output in reversed(outputs)]
+        body = '<p class="snippet-output-title">Recorded with</p>\n\n' + "\n\n".join(tabs)
     if "predict" in snippet.flags:
         parts += ['??? question "Predict the output, then open to check"', "", indent(body)]
-    elif len(outputs) > 1:
-        parts += ['<p class="snippet-output-title">Output</p>', "", body]
     else:
         parts.append(body)
     parts += ["", "</div>"]
     return "\n".join(parts)
+
+
+def local_only_notice(command: str, reason: str) -> str:
+    """The notice of a snippet that runs on the reader's machine only: an icon (Material's, through the emoji
+    extension), the exact command, the reason."""
+    return (
+        '<p class="snippet-local-only" role="note" markdown="span">:material-laptop: <span><strong>Runs on your '
+        f"machine, not in this page</strong> ({html.escape(reason)}). Save the code as shown, then run "
+        f"<code>{html.escape(command)}</code></span></p>"
+    )
 
 
 def fence(text: str, info: str) -> str:

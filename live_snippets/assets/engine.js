@@ -20,6 +20,8 @@ export const engine = {
   interruptBuffer: null,
   inputBuffer: null, // where the page hands input() its lines (cross-origin isolated pages: input-channel.js)
   stackSwitching: null,
+  pythonVersion: null, // the worker's Python ("3.14.2"), once loaded
+  progress: null, // the last load progress: {loaded, total, files} bytes (fetch-progress.js)
   run: null, // the current run: {id, snippet, view, ...}
   runIds: 0,
 };
@@ -83,7 +85,11 @@ function onWorkerMessage(worker, data) {
   if (data.type === "ready") {
     engine.loaded = true;
     engine.stackSwitching = data.stackSwitching;
+    engine.pythonVersion = data.pythonVersion;
     engine.resolveReady();
+  } else if (data.type === "progress") {
+    engine.progress = data;
+    engine.run?.snippet.loadProgress?.(data);
   } else if (data.type === "load-error") {
     loadFailed(worker, data.message);
   } else if (engine.run && data.runId === engine.run.id) {
@@ -99,13 +105,14 @@ function onWorkerMessage(worker, data) {
   }
 }
 
-// snippet: {name, folder, code, env, view, setState, setStatus, loadFailed, ended}
+// snippet: {name, folder, code, env, view, setState, setStatus, loadFailed, loadProgress?, runEnded}
 export async function runSnippet(snippet) {
-  if (engine.run) await stopRun(engine.run);
+  if (engine.run) await stopRun(engine.run, "another");
   const id = ++engine.runIds;
   const run = { id, snippet, view: snippet.view, stopRequested: false, stopRequests: 0, answered: false, timers: [] };
   engine.run = run;
   snippet.setState(engine.loaded ? "running" : "loading", engine.loaded ? "Running…" : "Loading Python…");
+  if (!engine.loaded && engine.progress) snippet.loadProgress?.(engine.progress);
   try {
     await startWorker();
   } catch (error) {
@@ -127,10 +134,13 @@ export function isRunning(snippet) {
   return Boolean(engine.run && engine.run.snippet === snippet);
 }
 
-export function stopRun(run = engine.run) {
+// reason: why the run is stopped, for the snippet to tell: "stop" (the reader's Stop), "another" (another snippet
+// started), "reset" (the snippet's Reset), "gone" (its page was left).
+export function stopRun(run = engine.run, reason = "stop") {
   if (!run || run !== engine.run) return Promise.resolve();
   if (!run.stopRequested) {
     run.stopRequested = true;
+    run.stopReason = reason;
     run.stopped = new Promise((resolve) => (run.resolveStopped = resolve));
     if (!engine.loaded) {
       endRun(run, "stopped", {});
@@ -166,7 +176,7 @@ function interrupt(run) {
 
 function forceStop(run) {
   if (run !== engine.run) return;
-  endRun(run, "stopped", { note: "Python was restarted to stop this snippet." });
+  endRun(run, "stopped", { restarted: true });
   replaceWorker();
 }
 
@@ -175,14 +185,8 @@ function endRun(run, state, result) {
   engine.run = null;
   closeInput(run);
   run.timers.forEach(clearTimeout);
-  run.view.end(result);
   const seconds = result.seconds ?? (performance.now() - (run.startedAt ?? performance.now())) / 1000;
-  const text = {
-    finished: `Finished in ${seconds.toFixed(2)} s` + (result.exitStatus ? ` (exit status ${result.exitStatus})` : ""),
-    stopped: `Stopped after ${seconds.toFixed(2)} s`,
-    failed: `Failed: ${result.message}`,
-  }[state];
-  run.snippet.setState(state, text);
-  run.snippet.ended();
+  // The snippet tells the reader what happened (snippet.js): here only the facts.
+  run.snippet.runEnded(state, { ...result, seconds, reason: run.stopReason ?? null, started: run.startedAt !== undefined });
   if (run.resolveStopped) run.resolveStopped();
 }

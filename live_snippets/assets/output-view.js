@@ -114,4 +114,87 @@ export class OutputView {
     this.panel.replaceChildren();
     this.panel.hidden = true;
   }
+
+  // The texts of the stderr lines shown, with their elements.
+  stderrLines() {
+    return [...this.panel.querySelectorAll(".snippet-line.snippet-stderr")].map((element) => ({
+      element,
+      text: element.querySelector(".snippet-text").textContent,
+    }));
+  }
+
+  // The exception that ended the run, from its traceback: {type, line} (line: in the snippet's own file, or null).
+  failure(filename) {
+    return lastTraceback(this.stderrLines().map((line) => line.text), filename);
+  }
+
+  // Folds the tracebacks the run ended with (a chain of them: "During handling of the above exception, ...") into a
+  // closed details element; the lines stay in the panel, in order.
+  foldTraceback(summaryText) {
+    const lines = [];
+    for (let element = this.panel.lastElementChild; element?.classList.contains("snippet-stderr"); element = element.previousElementSibling) {
+      lines.unshift({ element, text: element.querySelector(".snippet-text").textContent });
+    }
+    const start = lines.findIndex((line) => TRACEBACK.test(line.text));
+    if (start === -1) return null;
+    const details = this.document.createElement("details");
+    details.className = "snippet-fold";
+    const summary = this.document.createElement("summary");
+    summary.textContent = summaryText;
+    lines[start].element.before(details);
+    details.append(summary);
+    let element = lines[start].element;
+    while (element) {
+      const next = element.nextElementSibling;
+      details.append(element);
+      element = next && next.classList.contains("snippet-stderr") ? next : null;
+    }
+    return details;
+  }
+
+  // A note with a link (to where the site explains something), after the output.
+  linkNote(text, linkText, href) {
+    const note = this.line("note", null);
+    const link = this.document.createElement("a");
+    link.href = href;
+    link.textContent = linkText;
+    note.textSpan.append(text, link, ".");
+    this.panel.append(note.element);
+    return note.element;
+  }
+}
+
+const TRACEBACK = /^(\s*\+ )?(Exception Group )?Traceback \(most recent call last\):$/;
+const FRAME = /^[\s|]*File "([^"]*)", line (\d+)/;
+const EXCEPTION = /^((?: {2}\| )?)([A-Za-z_][\w.]*)(?::\s|:?$)/; // "  | " in an exception group's own lines
+
+// The index of the first line of the last traceback at the top level (not one inside an exception group).
+export function tracebackStart(lines) {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const match = TRACEBACK.exec(lines[index]);
+    if (match && (!match[1] || match[1] === "  + ")) return index;
+  }
+  return -1;
+}
+
+// {type, line} of the exception that a traceback ends with; null without a traceback.
+export function lastTraceback(lines, filename) {
+  let start = tracebackStart(lines);
+  // A syntax error in the script itself is reported without the header: its frame line, then the error.
+  if (start === -1) start = lines.findLastIndex((text) => /^ {2}File "/.test(text)) - 1;
+  if (start < -1) return null;
+  let line = null;
+  for (const text of lines.slice(start + 1)) {
+    const frame = FRAME.exec(text);
+    if (frame) {
+      const file = frame[1].split("/").pop();
+      if (file === filename) line = Number(frame[2]);
+      continue;
+    }
+    const exception = EXCEPTION.exec(text);
+    if (exception) {
+      return { type: exception[2].split(".").pop(), line };
+    }
+  }
+  return null;
 }

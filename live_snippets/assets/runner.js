@@ -39,7 +39,7 @@ const SLICE_MS = 10;
 
 async function enhance() {
   const run = engine.run;
-  if (run && !run.snippet.root.isConnected) stopRun(run); // its page is gone
+  if (run && !run.snippet.root.isConnected) stopRun(run, "gone"); // its page is gone
   let sliceStart = performance.now();
   for (const root of document.querySelectorAll("div.snippet:not([data-state])")) {
     if (performance.now() - sliceStart > SLICE_MS) {

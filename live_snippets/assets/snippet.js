@@ -1,29 +1,62 @@
 // One snippet on the page: its controls at once (Run must be there and focusable at load), its editor when the
 // reader nears it (snippet.js stays cheap per snippet: no layout reads, no observers of its own until then).
+// What the reader is told: which output is which (the recorded one, from CPython, and the reader's run, in the
+// browser), that the recorded output no longer matches edited code, why a run ended, and how the first Run loads.
 import { Editor, originalCode } from "./editor.js";
-import { isRunning, prefetchPython, runSnippet, stopRun } from "./engine.js";
+import { engine, isRunning, prefetchPython, runSnippet, stopRun } from "./engine.js";
+import { megabytes } from "./fetch-progress.js";
 import { OutputView } from "./output-view.js";
 
 const RETRY_LABEL = "Retry";
+const STORAGE_PREFIX = "live-snippets:code:"; // session storage: the reader's edit of each snippet, by its path
+const RESTARTED = "Python was restarted to stop this code.";
+// Where the site explains what the Python in a browser cannot do (threads, processes, sockets).
+const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
+const BROWSER_LIMITS = [
+  /can't (?:start|create) new thread/,
+  /\b(?:Errno 138|Errno 52|Errno 58)\b/,
+  /\bnot supported on (?:Emscripten|WebAssembly|this platform)\b/i,
+  /No module named '_?(?:multiprocessing|subprocess|threading|socket|ssl|tkinter)'/,
+];
+const IS_MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || "");
+const RUN_KEYS = IS_MAC ? "Cmd+Enter" : "Ctrl+Enter";
+let hintIds = 0;
+
+function element(tag, className, text) {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
 
 function button(className, label, ariaLabel, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = `snippet-button ${className}`;
-  element.textContent = label;
-  element.setAttribute("aria-label", ariaLabel);
-  element.addEventListener("click", onClick);
-  return element;
+  const created = element("button", `snippet-button ${className}`, label);
+  created.type = "button";
+  if (ariaLabel) created.setAttribute("aria-label", ariaLabel);
+  created.addEventListener("click", onClick);
+  return created;
+}
+
+function storage() {
+  try {
+    return window.sessionStorage; // may be refused (blocked storage): then edits last as long as the page
+  } catch {
+    return null;
+  }
 }
 
 export class LiveSnippet {
   constructor(root) {
     this.root = root;
     const path = root.dataset.snippet;
+    this.path = path;
     this.name = path.split("/").pop();
     this.folder = path.split("/").slice(0, -1).join("/");
+    this.head = root.dataset.head || ""; // the pragma lines the page does not show, put back for the run
     this.codeBlock = root.querySelector(".highlight");
-    this.recorded = [...root.children].filter((child) => child !== this.codeBlock);
+    this.recorded = [...root.children].filter(
+      (child) => child !== this.codeBlock && !child.matches(".snippet-command, .snippet-local-only"),
+    );
     this.editor = null;
     if (root.dataset.localOnly !== undefined) {
       this.showLocalOnly();
@@ -32,6 +65,7 @@ export class LiveSnippet {
     this.buildControls();
     this.setState("idle", "");
     for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, () => this.ensureEditor(), { once: true });
+    if (this.storedCode() !== null) setTimeout(() => this.ensureEditor()); // the reader's edit, from before a reload
   }
 
   get env() {
@@ -39,49 +73,121 @@ export class LiveSnippet {
   }
 
   get code() {
-    return this.editor ? this.editor.code : originalCode(this.codeBlock.querySelector("pre"));
+    return this.head + (this.editor ? this.editor.code : originalCode(this.codeBlock.querySelector("pre")));
   }
 
   get runnable() {
     return this.root.dataset.state !== "local-only";
   }
 
+  storedCode() {
+    try {
+      return storage()?.getItem(STORAGE_PREFIX + this.path) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  storeCode(code) {
+    try {
+      if (code === null) storage()?.removeItem(STORAGE_PREFIX + this.path);
+      else storage()?.setItem(STORAGE_PREFIX + this.path, code);
+    } catch {
+      // storage full or refused: the edit stays on the page only
+    }
+  }
+
   ensureEditor() {
     if (this.editor || !this.runnable) return;
-    const label = `Code of ${this.name}, editable; Ctrl+Enter runs it`;
-    this.editor = new Editor(this.codeBlock.querySelector("pre"), { label, onRun: () => this.run({ keepFocus: true }) });
+    const stored = this.storedCode();
+    this.editor = new Editor(this.codeBlock.querySelector("pre"), {
+      label: `Code of ${this.name}, editable`,
+      describedBy: this.hint.id,
+      onRun: () => this.run({ keepFocus: true }),
+      onChange: () => this.edited(),
+      code: stored ?? undefined,
+    });
+    if (stored !== null) this.edited();
+  }
+
+  // The code changed: keep it for this tab's session, and mark the recorded output as the original code's.
+  edited() {
+    const edited = this.editor.edited;
+    this.storeCode(edited ? this.editor.code : null);
+    this.root.toggleAttribute("data-edited", edited);
+    this.updateStaleNote();
+  }
+
+  updateStaleNote() {
+    this.staleNote.hidden = !(this.editor?.edited && this.recordedToggle.getAttribute("aria-expanded") !== "false");
   }
 
   showLocalOnly() {
-    const label = document.createElement("p");
-    label.className = "snippet-local-only";
-    const command = document.createElement("code");
-    command.textContent = this.root.dataset.command;
-    label.append("Runs on your machine, not in the browser: ", command);
-    if (this.root.dataset.localOnly) label.append(` (${this.root.dataset.localOnly})`);
-    this.codeBlock.after(label);
+    // The plugin renders the notice (live_snippets/render.py); older pages get one here.
+    if (!this.root.querySelector(".snippet-local-only")) {
+      const label = element("p", "snippet-local-only");
+      label.setAttribute("role", "note");
+      label.append("Runs on your machine, not in this page: ", element("code", "", this.root.dataset.command));
+      if (this.root.dataset.localOnly) label.append(` (${this.root.dataset.localOnly})`);
+      this.codeBlock.after(label);
+    }
     this.root.dataset.state = "local-only";
   }
 
   buildControls() {
-    const bar = document.createElement("div");
-    bar.className = "snippet-controls";
+    const bar = element("div", "snippet-controls");
     this.runButton = button("snippet-run", "Run", `Run ${this.name}`, () => this.run({}));
     for (const prefetch of ["pointerenter", "focus"]) this.runButton.addEventListener(prefetch, prefetchPython);
     this.stopButton = button("snippet-stop", "Stop", `Stop ${this.name}`, () => isRunning(this) && stopRun());
     this.resetButton = button("snippet-reset", "Reset", `Reset ${this.name} to its original code`, () => this.reset());
-    this.status = document.createElement("span");
-    this.status.className = "snippet-status";
+    this.recordedToggle = button("snippet-recorded-toggle", "Show recorded output", null, () =>
+      this.showRecorded(this.recordedToggle.getAttribute("aria-expanded") !== "true"),
+    );
+    this.recordedToggle.hidden = true;
+    this.status = element("span", "snippet-status");
     this.status.setAttribute("role", "status");
-    bar.append(this.runButton, this.stopButton, this.resetButton, this.status);
-    const panel = document.createElement("div");
-    panel.className = "snippet-live-output";
+    this.progress = element("span", "snippet-progress");
+    this.progress.hidden = true;
+    this.progressBar = element("progress", "snippet-progress-bar");
+    this.progressBar.setAttribute("aria-label", "Loading Python");
+    this.progressText = element("span", "snippet-progress-text");
+    this.progress.append(this.progressBar, this.progressText);
+    bar.append(this.runButton, this.stopButton, this.resetButton, this.recordedToggle, this.status, this.progress);
+
+    // Visible before the code is focused: it is editable, how to run it, how to leave it with the keyboard.
+    this.hint = element("p", "snippet-hint");
+    this.hint.id = `snippet-hint-${++hintIds}`;
+    this.hint.append(
+      element("strong", "", "Editable:"),
+      ` click the code to change it; ${RUN_KEYS} runs it. Once you type, Tab indents; Esc then Tab leaves the code.`,
+    );
+    const title = this.codeBlock.querySelector(".filename");
+    if (title) {
+      const cue = element("span", "snippet-editable-cue", "editable");
+      cue.setAttribute("aria-hidden", "true"); // the hint says it in words
+      title.append(cue);
+    }
+
+    // The reader's run: its heading says what it is; the time column has a legend.
+    this.liveHead = element("div", "snippet-live-head");
+    this.liveTitle = element("span", "snippet-live-title", "Your run, in your browser");
+    this.liveHead.append(this.liveTitle, element("span", "snippet-time-legend", "left column: seconds since the program started"));
+    this.liveHead.hidden = true;
+    const panel = element("div", "snippet-live-output");
     panel.setAttribute("role", "log");
     panel.setAttribute("aria-live", "polite");
-    panel.setAttribute("aria-label", `Output of ${this.name}`);
+    panel.setAttribute("aria-label", `Output of ${this.name}, your run`);
     panel.tabIndex = 0; // scrollable: reachable by keyboard
     panel.hidden = true;
-    this.codeBlock.after(bar, panel);
+
+    // Edited code: the recorded output is of the original code.
+    this.staleNote = element("p", "snippet-stale-note", "");
+    this.staleNote.append(
+      element("strong", "", "Edited:"),
+      " the recorded output below is of the original code, not of your edit. Reset puts the original back.",
+    );
+    this.staleNote.hidden = true;
+    (this.root.querySelector(".snippet-command") || this.codeBlock).after(bar, this.hint, this.liveHead, panel, this.staleNote);
     this.view = new OutputView(panel);
   }
 
@@ -90,6 +196,12 @@ export class LiveSnippet {
     const busy = state === "loading" || state === "running";
     this.runButton.disabled = busy;
     this.stopButton.disabled = !busy;
+    if (state !== "loading") this.progress.hidden = true;
+    if (state === "running") {
+      const version = engine.pythonVersion?.split(".").slice(0, 2).join(".");
+      this.liveTitle.textContent = version ? `Your run — CPython ${version} in your browser` : "Your run, in your browser";
+      this.liveHead.hidden = false;
+    }
     this.setStatus(status);
     this.root.querySelector(".snippet-retry")?.remove();
   }
@@ -98,12 +210,70 @@ export class LiveSnippet {
     this.status.textContent = text;
   }
 
+  // Bytes fetched while Python loads (the first Run of the tab): a bar and megabytes, not announced at every step.
+  loadProgress({ loaded, total }) {
+    if (this.root.dataset.state !== "loading") return;
+    this.progress.hidden = false;
+    if (total) {
+      this.progressBar.max = total;
+      this.progressBar.value = Math.min(loaded, total);
+      this.progressText.textContent = `${megabytes(loaded)} of ${megabytes(total)} MB`;
+    } else {
+      this.progressBar.removeAttribute("value"); // indeterminate
+      this.progressText.textContent = `${megabytes(loaded)} MB`;
+    }
+  }
+
+  showRecorded(shown) {
+    this.recorded.forEach((child) => (child.hidden = !shown));
+    this.recordedToggle.setAttribute("aria-expanded", String(shown));
+    this.recordedToggle.textContent = shown ? "Hide recorded output" : "Show recorded output";
+    this.updateStaleNote();
+  }
+
   run({ keepFocus }) {
     if (this.root.dataset.state === "loading" || this.root.dataset.state === "running") return;
     this.ensureEditor();
-    this.recorded.forEach((element) => (element.hidden = true));
+    this.showRecorded(false); // one click away: the toggle
+    this.recordedToggle.hidden = false;
     runSnippet(this);
     if (!keepFocus) this.stopButton.focus({ preventScroll: true });
+  }
+
+  // The engine's report of how a run ended (engine.js): tell the reader what happened.
+  runEnded(state, { seconds, exitStatus, message, reason, restarted, started, dropped, droppedChars }) {
+    const time = `${seconds.toFixed(2)} s`;
+    this.view.end({ dropped, droppedChars, note: restarted ? RESTARTED : undefined });
+    let status;
+    // Line numbers: tracebacks count the file's lines, pragma lines included, and so does the page (render.py).
+    if (state === "finished") {
+      const failure = exitStatus ? this.view.failure(this.name) : null;
+      if (failure) status = `Failed: ${failure.type}${failure.line ? `, line ${failure.line}` : ""} (after ${time})`;
+      else status = `Finished in ${time}` + (exitStatus ? ` (exit status ${exitStatus})` : "");
+      if (exitStatus) this.explainBrowserLimit();
+    } else if (state === "stopped") {
+      if (reason === "another") status = "Stopped because another example started";
+      else if (reason === "reset") status = "Reset: the run was stopped";
+      else if (restarted) status = `Stopped after ${time}: ${RESTARTED}`;
+      else if (!started) status = "Stopped before Python had loaded";
+      else status = `Stopped after ${time}, as if you pressed Ctrl+C`;
+      if (!restarted) this.view.foldTraceback("Traceback of the stop (KeyboardInterrupt)");
+    } else {
+      status = `Failed: ${message}`;
+    }
+    this.setState(state, status);
+    this.ended();
+  }
+
+  // After an error that a browser's Python gives where CPython would not: one line, linking to the explanation.
+  explainBrowserLimit() {
+    const text = this.view.stderrLines().map((line) => line.text).join("\n");
+    if (!BROWSER_LIMITS.some((pattern) => pattern.test(text))) return;
+    this.view.linkNote(
+      "This is a limit of the Python in your browser, not of CPython: ",
+      "what runs in the page",
+      LIMITS_URL,
+    );
   }
 
   // The run ended: Run takes the focus back from Stop (disabled now), so the keyboard stays where it was.
@@ -113,7 +283,8 @@ export class LiveSnippet {
   }
 
   loadFailed(message) {
-    this.recorded.forEach((element) => (element.hidden = false));
+    this.showRecorded(true);
+    this.recordedToggle.hidden = true;
     this.setState("failed", `Failed: Python could not be loaded (${message}). Check your connection, then retry.`);
     const retry = button("snippet-retry", RETRY_LABEL, `Retry loading Python and run ${this.name}`, () => this.run({}));
     this.status.before(retry);
@@ -121,10 +292,15 @@ export class LiveSnippet {
   }
 
   async reset() {
-    if (isRunning(this)) await stopRun();
+    const wasRunning = isRunning(this);
+    if (wasRunning) await stopRun(undefined, "reset");
     this.editor?.reset();
+    this.storeCode(null);
+    this.root.removeAttribute("data-edited");
     this.view.clear();
-    this.recorded.forEach((element) => (element.hidden = false));
-    this.setState("idle", "");
+    this.liveHead.hidden = true;
+    this.showRecorded(true);
+    this.recordedToggle.hidden = true;
+    this.setState("idle", wasRunning ? "Reset: the run was stopped" : "");
   }
 }

@@ -2,7 +2,8 @@
 // Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
 //               run {runId, code, filename, folder, env}, stop {runId, request}
 //               (inputBuffer?: where the page hands input() its lines, input-channel.js)
-// Messages out: ready {stackSwitching}, load-error {message},
+// Messages out: progress {loaded, total, files} (bytes fetched while loading; total null: not known yet),
+//               ready {stackSwitching, pythonVersion}, load-error {message},
 //               output {runId, lines: [[stream, text, ended, seconds], ...], capped: null | "lines" | "chars"},
 //               stopping {runId}, done {runId, exitStatus, seconds, dropped, droppedChars}, crash {runId, message}
 // The host object runtime.py calls (setup(host)):
@@ -17,6 +18,7 @@
 //                         contract.json's "input" (ended, stopped, interrupted).
 import contract from "./contract.json" with { type: "json" };
 import { RunOutput } from "./worker-output.js";
+import { countingFetch } from "./fetch-progress.js";
 import { blockingSleep, claim, resetStops, SIGNAL, WAKE } from "./stop-claim.js";
 import { END, expectInput, INTERRUPTED, LINE, resetInput, STOPPED, waitForInput } from "./input-channel.js";
 
@@ -26,6 +28,7 @@ let runSnippet = null;
 let useStackSwitching = false;
 let interrupts = null; // shared with the page when it is cross-origin isolated (stop-claim.js)
 let inputs = null; // the same: where the page hands input() its lines (input-channel.js)
+let pythonVersion = null; // "3.14.2", for the page's label of a run
 let run = null; // the current run: {id, output, stopRequested, wake}
 
 // A zero-delay task: faster than setTimeout(0), which browsers clamp to 4 ms when nested.
@@ -89,7 +92,18 @@ const host = {
   },
 };
 
-async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer, inputBuffer }) {
+async function load(options) {
+  // While Pyodide loads, every fetch counts its bytes for the page's progress bar (fetch-progress.js).
+  const realFetch = self.fetch;
+  self.fetch = countingFetch(realFetch.bind(self), (progress) => post({ type: "progress", ...progress }));
+  try {
+    await loadPython(options);
+  } finally {
+    self.fetch = realFetch;
+  }
+}
+
+async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer, inputBuffer }) {
   const fetchOk = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -119,6 +133,7 @@ async function load({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interr
   inputs = inputBuffer || null;
   useStackSwitching = stackSwitching && typeof WebAssembly.Suspending === "function";
   runSnippet = runtime.run;
+  pythonVersion = pyodide.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");
 }
 
 async function start({ runId, code, filename, folder, env }) {
@@ -160,7 +175,7 @@ self.onmessage = async ({ data }) => {
     self.addEventListener("unhandledrejection", onRejection);
     try {
       await load(data);
-      post({ type: "ready", stackSwitching: useStackSwitching });
+      post({ type: "ready", stackSwitching: useStackSwitching, pythonVersion });
     } catch (error) {
       post({ type: "load-error", message: errorMessage(error) });
     } finally {
