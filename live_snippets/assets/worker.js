@@ -3,7 +3,7 @@
 //               run {runId, code, filename, folder, env}, stop {runId, request}
 //               (inputBuffer?: where the page hands input() its lines, input-channel.js)
 // Messages out: progress {loaded, total, files} (bytes fetched while loading; total null: not known yet),
-//               ready {stackSwitching, pythonVersion}, load-error {message},
+//               ready {stackSwitching, pythonVersion, loadTimes (load-times.js)}, load-error {message},
 //               output {runId, lines: [[stream, text, ended, seconds], ...], capped: null | "lines" | "chars"},
 //               stopping {runId}, done {runId, exitStatus, seconds, dropped, droppedChars}, crash {runId, message}
 // The host object runtime.py calls (setup(host)):
@@ -18,6 +18,7 @@
 //                         contract.json's "input" (ended, stopped, interrupted).
 import contract from "./contract.json" with { type: "json" };
 import { RunOutput } from "./worker-output.js";
+import { loadTimes, mark, markCompiled, markFetched } from "./load-times.js";
 import { countingFetch } from "./fetch-progress.js";
 import { blockingSleep, claim, resetStops, SIGNAL, WAKE } from "./stop-claim.js";
 import { END, expectInput, INTERRUPTED, LINE, resetInput, STOPPED, waitForInput } from "./input-channel.js";
@@ -114,7 +115,11 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
     fetchOk(runtimeUrl).then((response) => response.text()),
     fetchOk(helpersUrl).then((response) => response.json()),
   ]);
+  mark("pyodideImported");
+  markCompiled();
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  mark("interpreterStarted");
+  markFetched("wasmFetched", "pyodide.asm.wasm");
   const decoder = new TextDecoder();
   pyodide.setStdin({ error: true });
   pyodide.setStdout({ write: (bytes) => (host.output("stdout", decoder.decode(bytes)), bytes.length) });
@@ -128,6 +133,7 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
   pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(runtimeFolder)})`);
   const runtime = pyodide.pyimport(runtimeModule);
   runtime.setup(host);
+  mark("runtimeReady");
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   interrupts = interruptBuffer;
   inputs = inputBuffer || null;
@@ -175,7 +181,7 @@ self.onmessage = async ({ data }) => {
     self.addEventListener("unhandledrejection", onRejection);
     try {
       await load(data);
-      post({ type: "ready", stackSwitching: useStackSwitching, pythonVersion });
+      post({ type: "ready", stackSwitching: useStackSwitching, pythonVersion, loadTimes });
     } catch (error) {
       post({ type: "load-error", message: errorMessage(error) });
     } finally {
