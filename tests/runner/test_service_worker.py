@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,15 @@ def open_controlled(context, url: str):
     snippets_on(page)
     page.wait_for_function(CONTROLLED, timeout=20_000)
     return page
+
+
+def wait_for_caches(page, done, timeout_s: float = 30) -> dict:
+    """The page's caches once done(their names) is true (Cache Storage answers only with promises: polled here)."""
+    deadline = time.monotonic() + timeout_s
+    while not done(found := page.evaluate(CACHES)):
+        assert time.monotonic() < deadline, f"the caches did not change as expected: {found}"
+        page.wait_for_timeout(200)
+    return found
 
 
 def wait_for_status(page, text: str) -> str:
@@ -153,15 +163,12 @@ def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factor
         shutil.rmtree(site)
         shutil.copytree(rebuilt, site)
         page.goto(url + "runner-a/")
-        page.wait_for_function(
-            "(old) => caches.keys().then((names) => !names.includes(old) && names.some((n) => n.startsWith('live-snippets-site-')))",
-            arg=old_site[0], timeout=30_000,
-        )
-        after = page.evaluate(CACHES)
-        python = [name for name in after if name.startswith("live-snippets-python-")]
-        assert python and after[python[0]] == before[python[0]], "Pyodide (same version) is kept, not fetched again"
+        wait_for_caches(page, lambda names: old_site[0] not in names)  # the new build's worker deleted it
         page.reload()
         snippets_on(page)
+        after = wait_for_caches(page, lambda names: any(name.startswith("live-snippets-site-") for name in names))
+        python = [name for name in after if name.startswith("live-snippets-python-")]
+        assert python and after[python[0]] == before[python[0]], "Pyodide (same version) is kept, not fetched again"
         helpers = snippet_named(page, "01_greet.py").run("import os\nprint(sorted(os.listdir('/home/pyodide/snippets')))")
         assert "util.py" not in helpers, f"the old build's runner files are still in use: {helpers}"
 
