@@ -247,6 +247,7 @@ def test_without_service_workers_the_site_works_as_before(browser, site, port):
             page = context.new_page()
             errors = []
             page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
             page.goto(url + "runner-a/")
             snippets_on(page)
             assert page.evaluate("'serviceWorker' in navigator") is False
