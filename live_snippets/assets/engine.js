@@ -7,7 +7,10 @@ import { askForInput, closeInput, stopInput } from "./input-field.js";
 const HERE = new URL(".", import.meta.url);
 const STOP_GRACE_MS = 500; // a worker that has not answered Stop by then is stuck in Python code: replace it
 const STOP_AGAIN_MS = 1000; // still running: a second Stop, like a second Ctrl+C (KeyboardInterrupt)
-const SIGNAL_AFTER_MS = 200; // cross-origin isolated pages: send SIGINT through the interrupt buffer if needed
+const SIGNAL_AFTER_MS = 50; // cross-origin isolated pages: send SIGINT through the interrupt buffer if needed
+// Busy code under asyncio.run takes the first SIGINT as CPython does (it cancels the main task, which cannot run):
+// still running this long after a signal, the next Stop request goes too, as a second Ctrl+C (KeyboardInterrupt).
+const SIGNAL_AGAIN_MS = 100;
 const STOP_LIMIT_MS = 2500; // still running: replace the worker
 
 export const options = { stackSwitching: true }; // false before the first Run: the path for browsers without JSPI
@@ -170,7 +173,10 @@ function interrupt(run) {
   const delay = engine.stackSwitching ? SIGNAL_AFTER_MS : 0;
   setTimeout(() => {
     // No answer: the snippet is busy in Python code or in a blocking sleep; SIGINT reaches both.
-    if (run === engine.run && claim(shared, request)) signal(shared);
+    if (run === engine.run && claim(shared, request)) {
+      signal(shared);
+      run.timers.push(setTimeout(() => interrupt(run), SIGNAL_AGAIN_MS));
+    }
   }, delay);
 }
 
