@@ -205,18 +205,20 @@ def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[s
         page.close()
         new_tab = context.new_page()
         new_tab.goto(url + first_page, wait_until="networkidle")
-        result["warm"] = time_to_first_line(new_tab)
+        details = {}
+        result["warm"] = time_to_first_line(new_tab, details)
+        result.update({f"warm step: {name}": ms for name, ms in steps(details).items()})
         return result
     finally:
         context.close()
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def bare_round(playwright, url: str, snapshot: bool = False) -> dict[str, float]:
+def bare_round(playwright, url: str, snapshot: bool = False, counting: bool = False) -> dict[str, float]:
     """A bare loadPyodide() in a module worker (bench/bare/): cold in a fresh profile, then in a new tab (snapshot:
-    restored from bench/make_snapshot.mjs's memory snapshot instead)."""
-    name = "snapshot" if snapshot else "bare"
-    load = f"() => loadBare({'true' if snapshot else 'false'})"
+    restored from bench/make_snapshot.mjs's memory snapshot instead; counting: fetching through fetch-progress.js)."""
+    name = "snapshot" if snapshot else "counting" if counting else "bare"
+    load = f"() => loadBare({str(snapshot).lower()}, {str(counting).lower()})"
     profile = tempfile.mkdtemp(prefix="bench-profile-")
     context = playwright.chromium.launch_persistent_context(
         profile, executable_path=chromium_executable(), args=CHROMIUM_ARGS, headless=True,
@@ -270,7 +272,8 @@ def main() -> None:
             rounds = []
             for number in range(1, args.rounds + 1):
                 measures = [lambda: one_round(playwright, url, first_page, second_page), lambda: bare_round(playwright, url),
-                            lambda: bare_round(playwright, url, snapshot=True)]
+                            lambda: bare_round(playwright, url, snapshot=True),
+                            lambda: bare_round(playwright, url, counting=True)]
                 result = {}
                 for measure in measures if number % 2 else measures[::-1]:  # alternating order, each a fresh profile
                     result.update(measure())
@@ -305,18 +308,20 @@ def main() -> None:
     print(row("Lever: `loadPyodide()` restoring a memory snapshot (made by Node), cold", column("snapshot_cold"), "ms",
               f"snapshot {snapshot_size / 2**20:.1f} MB"))
     print(row("Lever: the same in a new tab, warm HTTP cache", column("snapshot_warm"), "ms", "—"))
+    print(row("Bare `loadPyodide()` fetching through fetch-progress.js, cold", column("counting_cold"), "ms", "—"))
+    print(row("The same in a new tab, warm HTTP cache", column("counting_warm"), "ms", "—"))
     print(row("100 × `await asyncio.sleep(0.001)` in the page (CPython: about 110 ms)", column("timer"), "ms", "—"))
     bare_cold = statistics.median(column("bare_cold"))
     ratios = {"cold": statistics.median(column("cold")) / bare_cold, "warm": statistics.median(column("warm")) / bare_cold}
     print(f"| Cold first line ÷ bare cold `loadPyodide()` | {ratios['cold']:.2f} | ≤ {RATIOS['cold']} |")
     print(f"| Warm first line ÷ bare cold `loadPyodide()` | {ratios['warm']:.2f} | ≤ {RATIOS['warm']} |")
     print("\nThe first Run on a cold cache, step by step (median ms of the rounds; fetch and compile overlap):\n")
-    print("| Step | Median (min–max) |")
-    print("|---|---|")
+    print("| Step | Cold: median (min–max) | New tab, warm cache |")
+    print("|---|---|---|")
+    shown = lambda values: f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"  # noqa: E731
     for name, _ in STEPS:
-        if all(f"step: {name}" in r for r in rounds):
-            values = column(f"step: {name}")
-            print(f"| {name} | {statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f}) |")
+        if all(f"step: {name}" in r and f"warm step: {name}" in r for r in rounds):
+            print(f"| {name} | {shown(column(f'step: {name}'))} | {shown(column(f'warm step: {name}'))} |")
     misses = [
         name for name, key, limit in (("cold", "cold", TARGETS["cold"]), ("loaded", "loaded", TARGETS["loaded"]))
         if statistics.median(column(key)) > limit

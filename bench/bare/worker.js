@@ -1,8 +1,13 @@
 /* global self, URL, fetch */
 // make bench: a bare loadPyodide() in a module worker, with the same files, server and headers as the runner.
 // With snapshotURL: restore the interpreter from a memory snapshot (bench/make_snapshot.mjs) instead of starting it.
-self.onmessage = async ({ data: { indexURL, snapshotURL } }) => {
+// With counting: through the runner's load-progress fetch (fetch-progress.js), to see what it costs a warm start.
+self.onmessage = async ({ data: { indexURL, snapshotURL, counting } }) => {
   try {
+    if (counting) {
+      const { countingFetch } = await import(new URL("../assets/live-snippets/fetch-progress.js", self.location.href).href);
+      self.fetch = countingFetch(self.fetch.bind(self), () => {});
+    }
     const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
     const snapshot = snapshotURL && fetch(snapshotURL).then((response) => response.arrayBuffer());
     const pyodide = await loadPyodide({ indexURL, ...(snapshot ? { _loadSnapshot: snapshot } : {}) });
