@@ -64,7 +64,10 @@ export class LiveSnippet {
     }
     this.buildControls();
     this.setState("idle", "");
-    for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, () => this.ensureEditor(), { once: true });
+    // A press or focus in the code builds the editor at once. Not one on the buttons: building it moves what is under
+    // the pointer between press and release, and the click on Run would be lost (Run builds it itself).
+    const inCode = (event) => this.codeBlock.contains(event.target) && this.ensureEditor();
+    for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, inCode);
     if (this.storedCode() !== null) setTimeout(() => this.ensureEditor()); // the reader's edit, from before a reload
   }
 
