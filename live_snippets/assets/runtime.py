@@ -148,15 +148,15 @@ def _input(prompt=""):
     read_line = getattr(host, "readLine", None)
     while read_line is not None:
         line = read_line(prompt)
-        if line is None:
-            break
         if isinstance(line, str):
             return line
         if line == _INPUT_ENDED:  # Ctrl+D in the field
             raise EOFError("EOF when reading a line")
         if line == _INPUT_STOPPED:  # Stop while the program waited, as Ctrl+C at a terminal
             raise KeyboardInterrupt
-        # _INPUT_INTERRUPTED: a SIGINT is pending, which Python raises as KeyboardInterrupt at its next check
+        if line != _INPUT_INTERRUPTED:  # None, or JavaScript's null (pyodide.ffi.jsnull, not None): no keyboard
+            break
+        # a SIGINT is pending, which Python raises as KeyboardInterrupt at its next check: ask again meanwhile
     raise EOFError("input() cannot read from a keyboard in the browser: run this snippet on your machine to type")
 
 

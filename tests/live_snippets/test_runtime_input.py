@@ -16,6 +16,7 @@ from tests.live_snippets.test_runtime import HARNESS, RUNTIME_PYTHON
 # Runs each case's code with a host that answers readLine from the case's list (JSON: a line, a number, null).
 SCRIPT = """
 import json, shutil, signal, sys, tempfile
+from pathlib import Path
 sys.path.insert(0, {harness_dir!r})
 import runtime_harness
 runtime_harness.fake_pyodide()
@@ -30,6 +31,8 @@ class Host(runtime_harness.FakeHost):
     def readLine(self, prompt):  # noqa: N802
         self.prompts.append(prompt)
         answer = self.answers.pop(0)
+        if answer == "JS null":  # what Pyodide makes of JavaScript's null: pyodide.ffi.jsnull, which is not None
+            return type("JsNull", (), {{}})()
         if answer == {interrupted}:  # as the page's SIGINT: Python raises KeyboardInterrupt at its next check
             signal.raise_signal(signal.SIGINT)
         return answer
@@ -64,6 +67,7 @@ CASES = {
     "Stop": ("input('? ')\n", [CODES["stopped"]]),
     "SIGINT pending": ("input('? ')\n", [CODES["interrupted"], "never read"]),
     "no keyboard": ("input('? ')\n", [None]),
+    "no keyboard (JS null)": ("input('? ')\n", ["JS null"]),
     "host without readLine": ("input('? ')\n", None),
 }
 
@@ -106,7 +110,7 @@ def test_stop_while_waiting_raises_keyboard_interrupt_at_the_input_call(results,
         assert result["prompts"] == ["? "], "input() asked again after the signal"
 
 
-@pytest.mark.parametrize("case", ["no keyboard", "host without readLine"])
+@pytest.mark.parametrize("case", ["no keyboard", "no keyboard (JS null)", "host without readLine"])
 def test_without_a_keyboard_input_raises_the_clear_eof_error(results, case):
     result = results[case]
     assert result["status"] == 1
