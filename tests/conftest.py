@@ -63,13 +63,26 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site as `make build` makes it, built once per test run, served at the root of its origin."""
+    """The site as `make build` makes it, built once per test run for the address at which every test process serves
+    it (site_url): its sitemap names that address, port included, so Material's instant navigation follows its links
+    (a sitemap without the port makes every link a full page load, and Python load again)."""
 
-    def build(destination: Path) -> None:
-        result = build_site(destination, env={"SITE_URL": "http://127.0.0.1/"})
+    def build(folder: Path) -> None:
+        port = free_port()
+        result = build_site(folder / "site", env={"SITE_URL": f"http://127.0.0.1:{port}/"})
         assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+        (folder / "port").write_text(str(port), encoding="utf-8")
 
-    return built_once(tmp_path_factory, "site", build)
+    return built_once(tmp_path_factory, "site", build) / "site"
+
+
+def built_site_port(built_site: Path) -> int:
+    return int((built_site.parent / "port").read_text(encoding="utf-8"))
+
+
+def built_for(built_site: Path) -> str:
+    """The site_url the built site was built with (its canonical, og: and sitemap links use it)."""
+    return f"http://127.0.0.1:{built_site_port(built_site)}/"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,8 +116,9 @@ def serve(directory: Path, handler_class=_QuietHandler, port: int = 0):
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """http://127.0.0.1:PORT/ serving the built site, for the whole test session."""
-    with serve(built_site) as url:
+    """http://127.0.0.1:PORT/ serving the built site for the whole test session: the address it was built for."""
+    with serve(built_site, port=built_site_port(built_site)) as url:
+        assert url == built_for(built_site)
         yield url
 
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
+from tests.runner.driver import visit
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 720}}
 
@@ -69,14 +70,19 @@ def test_axe_finds_no_violation_on_any_page(palette, pages, site_url, local_only
 def test_axe_finds_no_violation_after_running_a_snippet(palette, pages, built_site, site_url, local_only, figures):
     guard = local_only(palette)
     found, rows = {}, []
+    # One page, moved from page to page by following links (instant navigation), as a reader does: Python loads once.
+    page = guard.context.new_page()
+    page.set_viewport_size(VIEWPORTS["desktop"])
     for path in pages_with_snippets(built_site, pages):
-        page = open_page(guard, site_url, path, palette)
+        visit(page, site_url + path)
+        scheme = page.evaluate("document.body.dataset.mdColorScheme")
+        assert scheme == PALETTES[palette], f"{label(path)}: asked for the {palette} palette, got {scheme!r}"
         if page.locator(RUNNABLE_SNIPPET).count():
             started = time.monotonic()
             snippet = run_first_snippet(page)
             found[label(path)] = axe_violations(page)
             rows.append([label(path), snippet, f"{time.monotonic() - started:.1f}", len(found[label(path)])])
-        page.close()
+    page.close()
     figures += table(["page", "snippet run", "seconds to finish", "violations after"], rows)
     assert found, "no page has a runnable snippet to run"
     assert not problems(found), f"axe-core after running a snippet, {palette} palette:\n" + "\n".join(problems(found))

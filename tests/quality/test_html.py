@@ -9,10 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import load_config
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_for
 from tests.quality.pages import NOT_FOUND, html_file, label, read_head, table
 
-SITE_URL = "http://127.0.0.1/"  # the site_url the built_site fixture builds with
 CARD_SIZE = (1200, 630)  # the size link previews (Open Graph, Twitter/X) display without cropping
 
 
@@ -75,6 +74,7 @@ def test_the_404_page_helps(built_site, sitemap_pages, site_url, local_only, fig
 
 
 def test_every_page_has_a_favicon(built_site, pages, figures):
+    SITE_URL = built_for(built_site)  # noqa: N806
     icons = {path: read_head(built_site, path).links.get("icon", "") for path in pages}
     figures += table(["page", "favicon"], [[label(path), href] for path, href in icons.items()])
     for path, href in icons.items():
@@ -91,6 +91,7 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_every_page_has_a_social_preview(built_site, pages, figures):
+    SITE_URL = built_for(built_site)  # noqa: N806
     rows = []
     for path in pages:
         head = read_head(built_site, path)

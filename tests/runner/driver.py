@@ -8,6 +8,7 @@ ends between two polls is still seen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page
 
@@ -59,6 +60,35 @@ def wait_for_enhancement(page: Page) -> None:
         )
     except Exception as error:
         raise AssertionError("the runner did not enhance the page: some div.snippet has no data-state") from error
+
+
+_FOLLOW_LINK = """(url) => {
+    window.__testSameDocument = true;
+    document.querySelector(".md-container").__testReplaced = true;
+    const link = Object.assign(document.createElement("a"), {href: url});
+    document.body.append(link);
+    link.click();
+    link.remove();
+}"""
+
+
+def visit(page: Page, url: str) -> list[LiveSnippet]:
+    """Open url in page as a reader would: the first time by loading it, then by following a link to it, which
+    Material's instant navigation turns into a content swap that keeps the runner, and Python, loaded. Tests that
+    visit many pages share one Python this way, instead of loading it once a page (about 3 s each). The swap must
+    happen: a full page load here fails, as it would cost every reader a new Python (the site must be built for the
+    address it is served at: see built_site)."""
+    if urlsplit(page.url)[:2] != urlsplit(url)[:2]:  # another origin, or about:blank
+        page.goto(url)
+    elif page.url != url:
+        page.evaluate(_FOLLOW_LINK, url)
+        page.wait_for_function(
+            # navigation.tracking may add the section in view to the URL as soon as the page is in
+            "(url) => location.href.split('#')[0] === url && !document.querySelector('.md-container').__testReplaced",
+            arg=url,
+        )
+        assert page.evaluate("window.__testSameDocument === true"), f"following a link to {url} loaded a new page"
+    return snippets_on(page)
 
 
 def snippets_on(page: Page) -> list[LiveSnippet]:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.runner.conftest import snippet_named
-from tests.runner.driver import snippets_on
+from tests.runner.driver import runnable_snippets, snippets_on
 
 GREET_OUTPUT = "hello from page A\ngoodbye from page A"
 RECORDED = "(a test-only snippet: output not recorded)"
@@ -165,3 +165,23 @@ def test_a_phone_sized_screen_fits_the_controls(browser, runner_site_url):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
     finally:
         context.close()
+
+
+_PRESS_RUN = """(el) => {
+    el.scrollIntoView({block: "center"});
+    const run = el.querySelector("button.snippet-run"), box = run.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    run.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, clientX: x, clientY: y}));
+    return run.contains(document.elementFromPoint(x, y));
+}"""
+
+
+def test_a_press_on_run_leaves_run_under_the_pointer_until_the_release(page, site_url):
+    """A reader's first click on Run of a snippet far down the page: its editor, not built yet, must not be built under
+    the pointer between the press and the release (the click then lands on the snippet and nothing runs)."""
+    page.goto(site_url + "tasks/")
+    snippet = [s for s in runnable_snippets(page) if not s.root.evaluate("(el) => !!el.closest('details')")][-1]
+    assert not snippet.editor.count(), f"{snippet.path}: its editor is built before the snippet nears the viewport"
+    assert snippet.root.evaluate(_PRESS_RUN), f"{snippet.path}: after a press on Run, Run is no longer under the pointer"
+    snippet.start()
+    assert snippet.wait_until_done() == "finished"

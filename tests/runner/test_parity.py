@@ -1,8 +1,10 @@
 """Browser parity: every runnable snippet on every page of the built site, run in the browser, prints what was
 recorded for Python 3.14 (Pyodide runs CPython 3.14), compared as the CPython tests compare.
 
-One test per page: its snippets are found in the built page (div.snippet) and run one after the other in one
-page load, so Python loads once per page; pages run in parallel under pytest-xdist. The summed count is printed
+One test per page: its snippets are found in the built page (div.snippet) and run one after the other. Each test
+process keeps one browser page and reaches every page by following a link (instant navigation), as a reader does,
+so Python loads once per process, and each page's runs find the interpreter its earlier pages' runs left (which
+must be as a fresh `python FILE` finds it). Pages run in parallel under pytest-xdist. The summed count is printed
 at the end of the run (tests/conftest.py: pytest_terminal_summary).
 """
 
@@ -16,7 +18,7 @@ from live_snippets import cpython
 from live_snippets.snippet import Snippet
 from tests.conftest import ROOT
 from tests.runner.conftest import hide_jspi
-from tests.runner.driver import snippets_on
+from tests.runner.driver import visit
 
 PYODIDE_PYTHON = (3, 14)
 SNIPPETS = ROOT / "snippets"
@@ -44,11 +46,19 @@ def built_snippets(html: str) -> list[tuple[str, bool]]:
     return found
 
 
+@pytest.fixture(scope="session")
+def reader_page(browser):
+    """One page for this test process's parity tests, moved from page to page by instant navigation (visit)."""
+    context = browser.new_context(service_workers="block")  # a first visit's setup (test_service_worker.py)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("path", page_paths(), ids=lambda path: path.strip("/") or "home")
-def test_every_snippet_on_the_page_prints_the_recorded_output(path, built_site, site_url, page, record_property):
+def test_every_snippet_on_the_page_prints_the_recorded_output(path, built_site, site_url, reader_page, record_property):
     counts = [0, 0, 0]  # matched, runnable, local-only
     try:
-        failures = check_page(page, site_url, built_site, path, counts)
+        failures = check_page(reader_page, site_url, built_site, path, counts)
     finally:
         record_property("browser_parity", tuple(counts))
     assert not failures, f"{path}: {len(failures)} problem(s)\n\n" + "\n\n".join(failures)
@@ -70,8 +80,7 @@ def check_page(page, site_url: str, built_site, path: str, counts: list[int]) ->
     counts[2] = len(expected_snippets) - counts[1]
     if not expected_snippets:
         return []
-    page.goto(site_url + path)
-    snippets = snippets_on(page)
+    snippets = visit(page, site_url + path)
     shown = [(snippet.path, snippet.local_only is not None) for snippet in snippets]
     assert shown == expected_snippets, f"{path}: the page shows {shown}, the built HTML has {expected_snippets}"
     failures = []
