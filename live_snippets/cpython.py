@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -100,6 +101,12 @@ class StreamsUnknown(Exception):
     """The run's command skipped the start-up file that marks stderr, so its lines' streams cannot be told."""
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl+C as `python FILE` typed in a terminal gets it: a process started in the background by a script (as CI
+    may start the tests) inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(snippet: Snippet, interpreter: Interpreter) -> Output:
     """What the snippet prints (stdout and stderr, interleaved), with machine-specific paths made short."""
     command = snippet.command
@@ -114,6 +121,7 @@ def run(snippet: Snippet, interpreter: Interpreter) -> Output:
             [interpreter.executable, *command.options, snippet.name],
             cwd=snippet.file.parent, env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT_SECONDS,
+            preexec_fn=_as_from_a_terminal if os.name == "posix" else None,
         )
         raw = result.stdout
     except subprocess.TimeoutExpired as timeout:

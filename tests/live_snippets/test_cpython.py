@@ -1,5 +1,6 @@
 """Running snippets under CPython and comparing outputs (live_snippets/cpython.py)."""
 
+import signal
 import sys
 
 import pytest
@@ -33,6 +34,19 @@ def test_each_line_keeps_its_stream(tmp_path):
         "TextIOWrapper <stderr> 2 False", "",
     ]
     assert output.stderr == {1, 2, 4, 5}  # "half done" begins on stdout
+
+
+def test_ctrl_c_reaches_a_snippet_as_in_a_terminal_even_when_the_tests_ignore_it(tmp_path):
+    """A script that starts the tests in the background makes them inherit SIGINT ignored (as CI may)."""
+    (tmp_path / "01_x.py").write_text(
+        "import signal\ntry:\n    signal.raise_signal(signal.SIGINT)\nexcept KeyboardInterrupt:\n    print('Ctrl+C')\n"
+    )
+    ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        output = cpython.run(Snippet(tmp_path, "01_x.py"), THIS_PYTHON)
+    finally:
+        signal.signal(signal.SIGINT, ignored)
+    assert output.text == "Ctrl+C\n"
 
 
 def test_streams_are_compared():
