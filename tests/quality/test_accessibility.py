@@ -17,9 +17,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 def open_page(guard, site_url: str, path: str, palette: str, viewport: str = "desktop"):
     page = guard.context.new_page()
     page.set_viewport_size(VIEWPORTS[viewport])
-    # Settled as a reader first sees it: after the load event the runner enhances the page and the service worker's
-    # status joins the footer (axe caught the footer's colours mid-change once: a contrast failure on measuring/).
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     assert scheme == PALETTES[palette], f"{label(path)}: asked for the {palette} palette, got {scheme!r}"
     return page
