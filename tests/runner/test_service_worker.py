@@ -73,6 +73,15 @@ def open_controlled(context, url: str):
     return page
 
 
+def open_isolated(context, url: str):
+    """Page A loaded a second time, through the service worker: cross-origin isolated. Its greet snippet."""
+    page = open_controlled(context, url)
+    page.goto(url + "runner-a/")
+    assert page.evaluate("crossOriginIsolated") is True
+    snippets_on(page)
+    return snippet_named(page, "01_greet.py")
+
+
 def wait_for_caches(page, done, timeout_s: float = 30) -> dict:
     """The page's caches once done(their names) is true (Cache Storage answers only with promises: polled here).
     The poll reads names only: opening a cache to count its files creates it again if the service worker has just
@@ -177,11 +186,8 @@ def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factor
 
 def test_stop_on_busy_code_keeps_python_loaded(context, site, port):
     with served(site, port) as url:
-        page = open_controlled(context, url)
-        page.goto(url + "runner-a/")
-        assert page.evaluate("crossOriginIsolated") is True
-        greet = snippet_named(page, "01_greet.py")
-        snippets_on(page)
+        greet = open_isolated(context, url)
+        page = greet.page
         assert greet.run('print("loaded")') == "loaded"
         page.evaluate("() => (window.__worker = window.liveSnippets.worker)")
         for code in (BUSY_LOOP, BUSY_TASK):
@@ -197,11 +203,8 @@ def test_stop_on_busy_code_keeps_python_loaded(context, site, port):
 
 def test_input_reads_two_typed_lines_and_stop_ends_a_wait(context, site, port):
     with served(site, port) as url:
-        page = open_controlled(context, url)
-        page.goto(url + "runner-a/")
-        assert page.evaluate("crossOriginIsolated") is True
-        greet = snippet_named(page, "01_greet.py")
-        snippets_on(page)
+        greet = open_isolated(context, url)
+        page = greet.page
         greet.start(TWO_LINES)
         field = greet.panel.locator("input.snippet-input-field")
         for typed in ("Ann", "7"):
@@ -270,10 +273,8 @@ def test_axe_finds_nothing_on_the_offline_status_and_the_input_field(browser, si
     context = browser.new_context(color_scheme=palette, viewport={"width": 390, "height": 844})
     try:
         with served(site, port) as url:
-            page = open_controlled(context, url)
-            page.goto(url + "runner-a/")
-            greet = snippet_named(page, "01_greet.py")
-            snippets_on(page)
+            greet = open_isolated(context, url)
+            page = greet.page
             greet.start("input('Your name? ')\n")
             greet.panel.locator("input.snippet-input-field").wait_for(timeout=60_000)
             wait_for_status(page, "and Python")
