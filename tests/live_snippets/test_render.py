@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import html
 
-import pytest
-
 from live_snippets.render import render
 from live_snippets.snippet import Snippet
-
-
-@pytest.fixture
-def root(tmp_path):
-    (tmp_path / "page").mkdir()
-    (tmp_path / "page" / "01_hello.py").write_text('print("hello")\n')
-    (tmp_path / "page" / "01_hello.out").write_text("hello\n")
-    return tmp_path
 
 
 def rendered(root, flags=frozenset()) -> str:

@@ -8,14 +8,6 @@ from live_snippets.snippet import Snippet, SnippetError
 from tests.live_snippets.pages import page, snippets_in
 
 
-@pytest.fixture
-def root(tmp_path):
-    (tmp_path / "page").mkdir()
-    (tmp_path / "page" / "01_hello.py").write_text('print("hello")\n')
-    (tmp_path / "page" / "01_hello.out").write_text("hello\n")
-    return tmp_path
-
-
 def test_a_directive_names_a_snippet(root):
     snippet = Snippet.from_directive("::: snippet page/01_hello.py predict", root)
     assert snippet.path == "page/01_hello.py" and snippet.flags == {"predict"}
