@@ -21,6 +21,7 @@ Prints a Markdown table of medians (with min and max) over the rounds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -85,6 +86,19 @@ class CachingHandler(_QuietHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
+
+
+@contextlib.contextmanager
+def served_build(prefix: str):
+    """(folder, URL) of the site built into a temporary folder and served on 127.0.0.1 with GitHub Pages' caching
+    header, built for the served address, port included (Material's instant navigation needs the sitemap to name it)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        site = Path(folder)
+        with serve(site, CachingHandler) as url:
+            built = build_site(site, env={"SITE_URL": url})
+            if built.returncode:
+                raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
+            yield site, url
 
 
 def has_runnable_snippet(site: Path, path: str) -> bool:
@@ -253,35 +267,29 @@ def main() -> None:
     parser.add_argument("--next-page", help="the page to navigate to (default: the next one in the navigation with a runnable snippet)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir, sync_playwright() as playwright:
-        site = Path(site_dir)
-        with serve(site, CachingHandler) as url:
-            # site_url must be the served address, port included, or Material's instant navigation is off.
-            built = build_site(site, env={"SITE_URL": url})
-            if built.returncode:
-                raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
-            shutil.copytree(Path(__file__).with_name("bare"), site / "bench-bare")
-            snapshot = site / "bench-bare" / "snapshot.bin"
-            subprocess.run(["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(site / "assets" / "pyodide"),
-                            str(snapshot)], check=True)
-            first_page = args.page or "coroutines/"
-            if not has_runnable_snippet(site, first_page):
-                raise SystemExit(f"/{first_page} has no runnable snippet: choose a page with --page")
-            second_page = args.next_page or (pages_in_order(site, first_page) + [first_page])[1]
-            load_before = os.getloadavg()[0]
-            rounds = []
-            for number in range(1, args.rounds + 1):
-                measures = [lambda: one_round(playwright, url, first_page, second_page), lambda: bare_round(playwright, url),
-                            lambda: bare_round(playwright, url, snapshot=True),
-                            lambda: bare_round(playwright, url, counting=True)]
-                result = {}
-                for measure in measures if number % 2 else measures[::-1]:  # alternating order, each a fresh profile
-                    result.update(measure())
-                rounds.append(result)
-                print(f"round {number}/{args.rounds}: " + ", ".join(f"{k} {v:,.0f}" for k, v in rounds[-1].items()),
-                      file=sys.stderr)
-            load_after = os.getloadavg()[0]
-            snapshot_size = snapshot.stat().st_size
+    with served_build("bench-site-") as (site, url), sync_playwright() as playwright:
+        shutil.copytree(Path(__file__).with_name("bare"), site / "bench-bare")
+        snapshot = site / "bench-bare" / "snapshot.bin"
+        subprocess.run(["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(site / "assets" / "pyodide"),
+                        str(snapshot)], check=True)
+        first_page = args.page or "coroutines/"
+        if not has_runnable_snippet(site, first_page):
+            raise SystemExit(f"/{first_page} has no runnable snippet: choose a page with --page")
+        second_page = args.next_page or (pages_in_order(site, first_page) + [first_page])[1]
+        load_before = os.getloadavg()[0]
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            measures = [lambda: one_round(playwright, url, first_page, second_page), lambda: bare_round(playwright, url),
+                        lambda: bare_round(playwright, url, snapshot=True),
+                        lambda: bare_round(playwright, url, counting=True)]
+            result = {}
+            for measure in measures if number % 2 else measures[::-1]:  # alternating order, each a fresh profile
+                result.update(measure())
+            rounds.append(result)
+            print(f"round {number}/{args.rounds}: " + ", ".join(f"{k} {v:,.0f}" for k, v in rounds[-1].items()),
+                  file=sys.stderr)
+        load_after = os.getloadavg()[0]
+        snapshot_size = snapshot.stat().st_size
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         browser_version = browser.version
         browser.close()

@@ -20,14 +20,12 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.runner_bench import CachingHandler
-from tests.conftest import CHROMIUM_ARGS, build_site, chromium_executable, serve
+from bench.runner_bench import served_build
+from tests.conftest import CHROMIUM_ARGS, chromium_executable
 from tests.runner.driver import snippets_on
 
 PAGE = "coroutines/"
@@ -117,19 +115,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="stop-bench-") as folder, sync_playwright() as playwright:
-        site = Path(folder)
-        with serve(site, CachingHandler) as url:
-            built = build_site(site, env={"SITE_URL": url})
-            if built.returncode:
-                raise SystemExit(f"mkdocs build failed:\n{built.stderr}")
-            browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-            load_before = os.getloadavg()[0]
-            isolated, caches = measure(browser, url, True, args.rounds)
-            plain, _ = measure(browser, url, False, args.rounds)
-            load_after = os.getloadavg()[0]
-            version = browser.version
-            browser.close()
+    with served_build("stop-bench-") as (site, url), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        load_before = os.getloadavg()[0]
+        isolated, caches = measure(browser, url, True, args.rounds)
+        plain, _ = measure(browser, url, False, args.rounds)
+        load_after = os.getloadavg()[0]
+        version = browser.version
+        browser.close()
     print(f"\nStop benchmark, {time.strftime('%Y-%m-%d')}: median (min–max) of {args.rounds} rounds, page /{PAGE}, "
           f"Chromium {version} headless, load average {load_before:.1f} before and {load_after:.1f} after.\n")
     print("| Measure | Isolated (service worker) | Not isolated | Goal (isolated) |")
