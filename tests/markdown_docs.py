@@ -42,10 +42,15 @@ def _site_markdown_extensions() -> tuple[list, dict]:
     return [e for e in config.markdown_extensions if e not in names], config.mdx_configs
 
 
-def _snippet_directives(state) -> None:
+def site_snippets(markdown: str) -> list:
+    """A page's directives as the build finds them: the site's parser with the site's extensions (Found tuples)."""
     extensions, configs = _site_markdown_extensions()
+    return find_snippets(markdown, SNIPPETS, extensions, configs)
+
+
+def _snippet_directives(state) -> None:
     lines, start = state.src.split("\n"), 0
-    for found in find_snippets(state.src, SNIPPETS, extensions, configs):
+    for found in site_snippets(state.src):
         # The line a directive is on, for the test's name and report; the runner reads the directive again from
         # the fence, so that a bad one fails its own test instead of the whole collection.
         line = next((i for i in range(start, len(lines)) if lines[i].strip() == found.line), start)

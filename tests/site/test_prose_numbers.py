@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from live_snippets.snippet import DIRECTIVE, Snippet
 from tests.conftest import ROOT
+from tests.markdown_docs import site_snippets
 
-SNIPPETS = ROOT / "snippets"
 UNIT = r"(?:s|ms|µs|seconds?|second\(s\)|milliseconds?|microseconds?|minutes?)"
 TIMING = re.compile(rf"(?<![\w.])(?P<number>\d+(?:\.\d+)?) ?{UNIT}(?![\w(])")
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
@@ -27,6 +26,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 def prose_paragraphs(markdown: str) -> list[str]:
     """The page's paragraphs without front matter, fenced code, inline code, directives and link targets."""
     markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    directives = {found.line for found in site_snippets(markdown)}
     lines, fenced = [], None
     for line in markdown.splitlines():
         fence = FENCE.match(line)
@@ -36,7 +36,7 @@ def prose_paragraphs(markdown: str) -> list[str]:
         if fence:
             fenced = fence[1]
             continue
-        lines.append("" if DIRECTIVE.match(line.strip()) or line.lstrip().startswith("--8<--") else line)
+        lines.append("" if line.strip() in directives or line.lstrip().startswith("--8<--") else line)
     paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
     return [re.sub(r"\]\([^)]*\)", "]", re.sub(r"`[^`]*`", "", p)) for p in paragraphs]
 
@@ -57,13 +57,10 @@ def unexplained_timings(markdown: str, seen: set[float]) -> list[str]:
 def numbers_shown(markdown: str) -> set[float]:
     """Every number in the recorded outputs and the code of the snippets a page shows."""
     texts = []
-    for line in markdown.splitlines():
-        match = DIRECTIVE.match(line.strip())
-        if match:
-            snippet = Snippet(SNIPPETS, match["path"])
-            texts.append(snippet.code)
-            outputs = [snippet.default_output_file, *snippet.override_files().values()]
-            texts += [file.read_text(encoding="utf-8") for file in outputs]
+    for snippet in (found.snippet for found in site_snippets(markdown) if found.snippet):
+        texts.append(snippet.code)
+        outputs = [snippet.default_output_file, *snippet.override_files().values()]
+        texts += [file.read_text(encoding="utf-8") for file in outputs]
     return {float(n.replace("_", "")) for text in texts for n in re.findall(r"(?<![\w.])\d[\d_]*(?:\.\d+)?", text)}
 
 

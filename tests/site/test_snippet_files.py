@@ -1,30 +1,43 @@
 """Every snippet file is shown on some page, and every directive names a snippet that exists."""
 
 
-from live_snippets.snippet import DIRECTIVE, Snippet
+import functools
+
 from tests.conftest import ROOT
+from tests.markdown_docs import site_snippets
 
 SNIPPETS = ROOT / "snippets"
 HELPERS = {"util.py", "exercise.py"}  # shared helpers, imported by snippets rather than shown whole
 
 
+@functools.cache
+def found_on_pages() -> dict[str, list]:
+    """Each page's directives as the build finds them (tests/markdown_docs.py: the site's own parser)."""
+    return {
+        page.relative_to(ROOT).as_posix(): site_snippets(page.read_text(encoding="utf-8"))
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+    }
+
+
 def directive_paths() -> dict[str, list[str]]:
     used: dict[str, list[str]] = {}
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            match = DIRECTIVE.match(line.strip())
-            if match:
-                used.setdefault(match["path"], []).append(f"{page.relative_to(ROOT)}:{number}")
+    for page, found in found_on_pages().items():
+        for directive in found:
+            if directive.snippet:
+                used.setdefault(directive.snippet.path, []).append(f"{page}: {directive.line}")
     return used
 
 
 def test_every_directive_resolves():
     problems = []
-    for path, places in directive_paths().items():
-        try:
-            Snippet(SNIPPETS, path).check()
-        except ValueError as error:
-            problems.append(f"{', '.join(places)}: {error}")
+    for page, found in found_on_pages().items():
+        for directive in found:
+            try:
+                if directive.error:
+                    raise directive.error
+                directive.snippet.check()
+            except ValueError as error:
+                problems.append(f"{page}: {error}")
     assert not problems, "\n".join(problems)
 
 
@@ -66,10 +79,10 @@ def test_no_snippet_line_is_longer_than_the_code_column():
 def test_snippet_numbers_follow_the_page():
     """NN_ is the snippet's place on its page (01, 02, ...); 90 is the exercise and 91 its solution."""
     problems = []
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        paths = [m["path"] for m in map(DIRECTIVE.match, page.read_text(encoding="utf-8").splitlines()) if m]
+    for page, found in found_on_pages().items():
+        paths = [directive.snippet.path for directive in found if directive.snippet]
         lessons = [p for p in paths if not p.split("/")[-1].startswith(("90_", "91_"))]
         for place, path in enumerate(lessons, 1):
             if not path.split("/")[-1].startswith(f"{place:02d}_"):
-                problems.append(f"{page.relative_to(ROOT)}: snippet {place} on the page is {path}")
+                problems.append(f"{page}: snippet {place} on the page is {path}")
     assert not problems, "\n".join(problems)
