@@ -36,6 +36,21 @@ _WATCH_NEXT_RUN = """(el) => {
     el.__testRunObserver = observer;
 }""" % (list(BUSY_STATES), list(END_STATES))
 
+# A button that just scrolled into view can still move: the blocks around it render then (content-visibility), and a
+# click whose press and release land on different spots is lost. Wait until it holds still for three frames.
+_SETTLE = """async (button) => {
+    button.scrollIntoView({block: "nearest"});
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let last = "", still = 0;
+    for (let i = 0; i < 120 && still < 3; i++) {
+        await frame();
+        const box = button.getBoundingClientRect();
+        const now = `${box.x},${box.y},${box.width},${box.height}`;
+        still = now === last ? still + 1 : 0;
+        last = now;
+    }
+}"""
+
 _LINES = """(el) => [...el.querySelectorAll(".snippet-live-output .snippet-line")].map((line) => ({
     kind: ["snippet-stdout", "snippet-stderr", "snippet-note"].find((c) => line.classList.contains(c)) || "",
     time: line.querySelector(".snippet-time")?.textContent ?? null,
@@ -160,7 +175,15 @@ class LiveSnippet:
         if code is not None:
             self.set_code(code)
         self.watch_next_run()
-        self.run_button.click()
+        self.click(self.run_button)
+
+    def click(self, button: Locator) -> None:
+        """Click one of the snippet's buttons as a reader does, once it holds still; fails if the click missed it."""
+        button.evaluate(_SETTLE)
+        button.evaluate("(b) => { b.__testClicked = false; b.addEventListener('click', () => (b.__testClicked = true), {once: true}); }")
+        button.click()
+        if not button.evaluate("(b) => b.__testClicked"):
+            raise AssertionError(f"{self.path}: the click on {button.text_content()!r} did not reach the button")
 
     def open_enclosing_blocks(self) -> None:
         """Open the collapsed blocks (details, such as an exercise's solution) around the snippet, as a reader does."""
