@@ -56,8 +56,12 @@ def render(snippet: Snippet, local_only: str | None = None) -> str:
         attributes += f' data-local-only="{escape_attribute(local_only)}"'
     attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
     attributes += f' data-env="{escape_attribute(json.dumps(snippet.command.env))}"'  # read by the page's runner
+    # The code's line count sizes its block while its rendering is skipped below the fold (extra.css).
+    style = f"--snippet-code-lines: {len(code.rstrip().splitlines())}"
     if head:
-        attributes += f' data-head="{escape_attribute(head)}" style="--snippet-hidden-lines: {hidden_lines}"'
+        attributes += f' data-head="{escape_attribute(head)}"'
+        style += f"; --snippet-hidden-lines: {hidden_lines}"
+    attributes += f' style="{style}"'
     parts = [f"<div {attributes} markdown>", "", fence(code, f'python title="{snippet.name}"'), ""]
     if local_only:
         parts += [local_only_notice(snippet.command.text, local_only), ""]

@@ -30,7 +30,7 @@ def test_pragma_lines_are_not_the_readers_first_lines(root):
     page = rendered(root)
     assert '```python title="01_hello.py"\nprint("hello")\n```' in page
     assert 'data-head="# run: PYTHONASYNCIODEBUG=1 python 01_hello.py\n"' in page
-    assert 'style="--snippet-hidden-lines: 1"' in page  # the line numbers count the hidden line
+    assert 'style="--snippet-code-lines: 1; --snippet-hidden-lines: 1"' in page  # line numbers count the hidden line
     assert '<p class="snippet-command">Runs as <code>PYTHONASYNCIODEBUG=1 python 01_hello.py</code></p>' in page
 
 
@@ -45,7 +45,7 @@ def test_a_local_only_snippet_gets_a_notice_with_an_icon_and_the_exact_command(r
     )
     page = rendered(root)
     assert "```python title=\"01_hello.py\"\nimport threading\n```" in page
-    assert 'style="--snippet-hidden-lines: 2"' in page
+    assert 'style="--snippet-code-lines: 1; --snippet-hidden-lines: 2"' in page
     notice = next(line for line in page.splitlines() if "snippet-local-only" in line)
     assert 'role="note"' in notice and ":material-laptop:" in notice
     assert "(starts a thread)" in notice and "<code>python -X dev 01_hello.py</code>" in notice

@@ -16,6 +16,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 NOT_FOUND = "404.html"
 RUNNABLE_SNIPPET = "div.snippet:not([data-local-only])"
 PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's data-md-color-scheme
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 720}}
 SNIPPET_RUN_TIMEOUT_MS = 120_000  # the first Run loads Pyodide; slow CI machines need the margin
 
 

@@ -8,10 +8,17 @@ import time
 
 import pytest
 
-from tests.quality.pages import AXE, PALETTES, RUNNABLE_SNIPPET, label, pages_with_snippets, run_first_snippet, table
+from tests.quality.pages import (
+    AXE,
+    PALETTES,
+    RUNNABLE_SNIPPET,
+    VIEWPORTS,
+    label,
+    pages_with_snippets,
+    run_first_snippet,
+    table,
+)
 from tests.runner.driver import visit
-
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 720}}
 
 
 def open_page(guard, site_url: str, path: str, palette: str, viewport: str = "desktop"):
