@@ -14,7 +14,8 @@ gates the machine, not the site. So every page is measured three ways in the sam
 The gate (see README.md in this folder): the runner costs at most RUNNER_LIMIT on any page and RUNNER_MEAN_LIMIT on
 average over the pages; a page's content costs at most CONTENT_LIMIT; accessibility, best practices and SEO, which do
 not depend on timing, are 1.0. A cost is the median of the paired differences; a page over a limit is measured again,
-up to ROUNDS rounds in all. The absolute scores are printed, not gated.
+up to ROUNDS rounds in all, and so is every page while the mean is over its limit. The absolute scores are printed,
+not gated.
 
     python -m tests.quality.lighthouse [--rounds N] [PAGE ...]   (pages as in the sitemap: "" for home, "tasks/")
 """
@@ -45,7 +46,7 @@ EXACT = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}  # timing-inde
 RUNNER_LIMIT = 0.05  # a page's performance with the runner may be this much below the same page without it
 RUNNER_MEAN_LIMIT = 0.01  # ... and this much on average over all pages
 CONTENT_LIMIT = 0.06  # a page without the runner may be this much below a plain page of the same length
-ROUNDS = 3  # a page over a limit is measured again, up to this many rounds in all
+ROUNDS = 3  # a page over a limit (every page, for the mean) is measured again, up to this many rounds in all
 VARIANTS = ("page", "no runner", "plain")
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".py")
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -187,17 +188,40 @@ def main(argv: list[str]) -> int:
             print(f"not pages of the site: {sorted(unknown)}; its pages: {known}", file=sys.stderr)
             return 1
         pages = [Page(path) for path in args.pages or known]
-        for number, page in enumerate(pages):
-            for round_number in range(max(ROUNDS, args.rounds)):
-                if round_number >= args.rounds and not page.over_limit():
-                    break
-                order = VARIANTS[(number + round_number) % 3:] + VARIANTS[:(number + round_number) % 3]
-                for variant in order:
-                    page.runs[variant].append(audit(urls[variant] + page.path, chrome))
-            print(f"{label(page.path)}: " + "; ".join(
-                f"{variant} {' / '.join(f'{score:.2f}' for score in page.performance(variant))}" for variant in VARIANTS
-            ), flush=True)
+        measure(pages, args.rounds, lambda variant, path: audit(urls[variant] + path, chrome))
     return report(pages)
+
+
+def measure(pages: list[Page], rounds: int, audit_one) -> None:
+    """Measure `rounds` rounds of every page, more where a limit is passed; audit_one(variant, path) -> scores."""
+    for number, page in enumerate(pages):
+        while len(page.runs["page"]) < rounds or (page.over_limit() and len(page.runs["page"]) < ROUNDS):
+            measure_round(page, number, audit_one)
+        print_runs(page)
+    # A mean over its limit: every page is measured again (more rounds of all, not a second chance for some).
+    while mean_runner_cost(pages) > RUNNER_MEAN_LIMIT and (done := min(len(p.runs["page"]) for p in pages)) < ROUNDS:
+        print(f"the runner's mean cost is {mean_runner_cost(pages):+.3f}: every page again, round {done + 1}")
+        for number, page in enumerate(pages):
+            if len(page.runs["page"]) == done:
+                measure_round(page, number, audit_one)
+                print_runs(page)
+
+
+def measure_round(page: Page, number: int, audit_one) -> None:
+    """One more round of the page's three variants, in an order that rotates with the page and the round."""
+    shift = (number + len(page.runs["page"])) % 3
+    for variant in VARIANTS[shift:] + VARIANTS[:shift]:
+        page.runs[variant].append(audit_one(variant, page.path))
+
+
+def print_runs(page: Page) -> None:
+    print(f"{label(page.path)}: " + "; ".join(
+        f"{variant} {' / '.join(f'{score:.2f}' for score in page.performance(variant))}" for variant in VARIANTS
+    ), flush=True)
+
+
+def mean_runner_cost(pages: list[Page]) -> float:
+    return round(statistics.mean(page.runner_cost for page in pages), 3)
 
 
 def report(pages: list[Page]) -> int:
@@ -213,7 +237,7 @@ def report(pages: list[Page]) -> int:
     ]
     print("\n".join(table(["page", *VARIANTS, "runner cost", "content cost", *EXACT, "rounds"], rows)))
     failures = [f"{label(page.path)}: {problem}" for page in pages for problem in page.problems()]
-    mean = round(statistics.mean(page.runner_cost for page in pages), 3)
+    mean = mean_runner_cost(pages)
     print(f"\nthe runner's mean cost over {len(pages)} pages: {mean:+.3f} (limit {RUNNER_MEAN_LIMIT})")
     if mean > RUNNER_MEAN_LIMIT:
         failures.append(f"the runner's mean cost {mean:.3f} is over {RUNNER_MEAN_LIMIT}")
