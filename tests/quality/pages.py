@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT
+from tests.runner.driver import click_when_still
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 NOT_FOUND = "404.html"
@@ -99,7 +100,11 @@ def run_first_snippet(page) -> str:
         raise AssertionError(f"{page.url}: no button.snippet-run in the first runnable div.snippet - "
                              "has the runner enhanced the page?") from error
     assert run.count() == 1, f"{page.url}: {run.count()} Run buttons in the first runnable div.snippet"
-    run.click()
+    click_when_still(run, page.url)
+    try:  # nothing else runs: Run starts loading Python, or runs, at once
+        expect(snippet).not_to_have_attribute("data-state", "idle", timeout=10_000)
+    except AssertionError as error:
+        raise AssertionError(f"{page.url}: the click reached Run, but no run started") from error
     expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)
     return snippet.get_attribute("data-snippet")
 

@@ -106,6 +106,15 @@ def visit(page: Page, url: str) -> list[LiveSnippet]:
     return snippets_on(page)
 
 
+def click_when_still(button: Locator, where: str) -> None:
+    """Click a button as a reader does, once it holds still; fails at once if the click did not reach it."""
+    button.evaluate(_SETTLE)
+    button.evaluate("(b) => { b.__testClicked = false; b.addEventListener('click', () => (b.__testClicked = true), {once: true}); }")
+    button.click()
+    if not button.evaluate("(b) => b.__testClicked"):
+        raise AssertionError(f"{where}: the click on {button.text_content()!r} did not reach the button")
+
+
 def snippets_on(page: Page) -> list[LiveSnippet]:
     wait_for_enhancement(page)
     return [LiveSnippet(page, page.locator("div.snippet").nth(i)) for i in range(page.locator("div.snippet").count())]
@@ -178,12 +187,7 @@ class LiveSnippet:
         self.click(self.run_button)
 
     def click(self, button: Locator) -> None:
-        """Click one of the snippet's buttons as a reader does, once it holds still; fails if the click missed it."""
-        button.evaluate(_SETTLE)
-        button.evaluate("(b) => { b.__testClicked = false; b.addEventListener('click', () => (b.__testClicked = true), {once: true}); }")
-        button.click()
-        if not button.evaluate("(b) => b.__testClicked"):
-            raise AssertionError(f"{self.path}: the click on {button.text_content()!r} did not reach the button")
+        click_when_still(button, self.path)
 
     def open_enclosing_blocks(self) -> None:
         """Open the collapsed blocks (details, such as an exercise's solution) around the snippet, as a reader does."""
