@@ -52,12 +52,8 @@ export class Editor {
       textarea.value = code;
       this.redraw();
     }
-    // Matched once the page has laid the code out (the observer's first call, in the next frame), not here: reading
-    // styles now would force the page's style and layout inside this task (12-30 ms on a 2-core machine).
-    new ResizeObserver(() => {
-      this.matchCodeStyle();
-      this.matchCodeBox();
-    }).observe(this.codeElement);
+    this.matchCodeStyle();
+    new ResizeObserver(() => this.matchCodeBox()).observe(this.codeElement);
   }
 
   get code() {
