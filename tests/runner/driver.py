@@ -184,10 +184,7 @@ class LiveSnippet:
         if code is not None:
             self.set_code(code)
         self.watch_next_run()
-        self.click(self.run_button)
-
-    def click(self, button: Locator) -> None:
-        click_when_still(button, self.path)
+        click_when_still(self.run_button, self.path)
 
     def open_enclosing_blocks(self) -> None:
         """Open the collapsed blocks (details, such as an exercise's solution) around the snippet, as a reader does."""
