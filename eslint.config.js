@@ -9,6 +9,10 @@ export default [
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
+    files: ["live_snippets/assets/start.js"], // inlined in the page as a classic script
+    languageOptions: { sourceType: "script" },
+  },
+  {
     files: ["tests/**/*.js", "tests/**/*.mjs", "tests/**/*.cjs", "eslint.config.js"],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -152,6 +152,19 @@ def write_assets(options: Options, site_dir: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def inline_styles() -> str:
+    """The runner's stylesheet as a `<style data-live-snippets>` element for a page's head, its comments left out.
+    A page without one gets it from the runner, linked once it has loaded (other generators than MkDocs)."""
+    css = re.sub(r"/\*.*?\*/", "", (ASSETS / "live-snippets.css").read_text(encoding="utf-8"), flags=re.S)
+    return "<style data-live-snippets>" + "\n".join(line for line in css.splitlines() if line.strip()) + "</style>"
+
+
+def start_script() -> str:
+    """The runner's start (assets/start.js), its comment lines left out, for a page's inline script."""
+    code = (ASSETS / "start.js").read_text(encoding="utf-8")
+    return "\n".join(line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("//"))
+
+
 def relative_url(target: str, page_url: str) -> str:
     """target (a path from the site's root) as seen from a page at page_url ('' home, 'tasks/', 'a/b.html')."""
     folder = page_url if page_url.endswith("/") else page_url.rpartition("/")[0] + "/" if "/" in page_url else ""
@@ -165,6 +178,7 @@ class SnippetProcessor(BlockProcessor):
         super().__init__(parser)
         self.extension = extension
         self.runnable = False  # whether this conversion met a snippet that runs in a browser
+        self.count = 0  # the snippets this conversion met: each one's controls get an id unique in the page
 
     def test(self, parent, block) -> bool:
         return any(_DIRECTIVE_LINE.match(line) for line in block.split("\n"))
@@ -196,12 +210,14 @@ class StartOfConversion(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.processor.runnable = False
+        self.processor.count = 0
         return lines
 
 
 class RunnerScript(Treeprocessor):
-    """Ends a page that has a runnable snippet with the runner's module script (see DOM-CONTRACT.md). A tree
-    processor, not a postprocessor: Python-Markdown's toc runs the postprocessors over each heading too."""
+    """Ends a page that has a runnable snippet with the runner's start, inlined (``assets/start.js``: it loads the
+    runner once a reader shows up; see DOM-CONTRACT.md). A tree processor, not a postprocessor: Python-Markdown's toc
+    runs the postprocessors over each heading too."""
 
     def __init__(self, md, extension: SnippetExtension, processor: SnippetProcessor):
         super().__init__(md)
@@ -217,11 +233,11 @@ class RunnerScript(Treeprocessor):
         if len(root):
             root[-1].tail = (root[-1].tail or "").rstrip("\n") + "\n"
         script = ElementTree.SubElement(root, "script", {
-            "type": "module",
-            "src": relative_url(f"{SITE_ASSETS}/runner.js", page_url),
+            "data-runner": relative_url(f"{SITE_ASSETS}/runner.js", page_url),
             "data-pyodide-url": pyodide_url,
             "data-service-worker": relative_url(service_worker.SITE_PATH, page_url),
         })
+        script.text = start_script()
         script.tail = "\n"
 
 
@@ -271,10 +287,12 @@ class SnippetExtension(Extension):
         if not self.render:
             return None
         local_only = snippet.local_only or self.options.marked_local_only(snippet)
+        processor.count += 1
         if not local_only:
             processor.runnable = True
             self._write_assets_without_plugin(processor.parser.md)
-        return render(snippet, self.options.marked_local_only(snippet))
+        controls_id = f"live-snippet-{processor.count}" if self.options.run_in_browser else None
+        return render(snippet, self.options.marked_local_only(snippet), controls_id)
 
     def current_page_url(self, md: Markdown) -> str:
         if self.page_url is not None:

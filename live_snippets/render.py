@@ -4,6 +4,8 @@ What the page shows of a snippet (see DOM-CONTRACT.md):
 - its code without the leading pragma lines (``# run:``, ``# local-only:``): their meaning is shown by a label
   instead (the command it runs with, or the local-only notice); the pragma lines ride along in ``data-head`` so
   that the runner runs the file as recorded, and the line numbers start after them, as tracebacks count;
+- for a snippet that runs in the page, its controls (Run, Stop, Reset, the status, the hint, the output panel), in
+  the page from the start: the runner only wires them, so that its start adds nothing to style or lay out;
 - its recorded output(s), labelled with the CPython version(s) that printed them.
 """
 
@@ -44,10 +46,11 @@ def versions_label(output: RecordedOutput) -> str:
     return f"CPython {version(output.oldest)}–{version(newest)}"
 
 
-def render(snippet: Snippet, local_only: str | None = None) -> str:
-    """The Markdown a directive stands for: the code, then its recorded output(s).
+def render(snippet: Snippet, local_only: str | None = None, controls_id: str | None = None) -> str:
+    """The Markdown a directive stands for: the code, its controls, then its recorded output(s).
 
-    local_only: a reason, from elsewhere, not to run it in a browser (the snippet's own reasons come first)."""
+    local_only: a reason, from elsewhere, not to run it in a browser (the snippet's own reasons come first).
+    controls_id: for a snippet the page's runner runs, an id unique in the page: its controls are rendered."""
     head, code = split_pragmas(snippet.code)
     hidden_lines = head.count("\n")
     attributes = f'class="snippet" data-snippet="{escape_attribute(snippet.path)}"'
@@ -67,6 +70,8 @@ def render(snippet: Snippet, local_only: str | None = None) -> str:
         parts += [local_only_notice(snippet.command.text, local_only), ""]
     elif snippet.command.text != f"python {snippet.name}":
         parts += [f'<p class="snippet-command">Runs as <code>{html.escape(snippet.command.text)}</code></p>', ""]
+    if controls_id and not local_only:
+        parts += [*controls(snippet.name, controls_id), ""]
     outputs = snippet.outputs
     if len(outputs) == 1:
         body = fence(outputs[0].text, f'text title="Recorded with {versions_label(outputs[0])}"')
@@ -79,6 +84,37 @@ def render(snippet: Snippet, local_only: str | None = None) -> str:
         parts.append(body)
     parts += ["", "</div>"]
     return "\n".join(parts)
+
+
+def controls(name: str, controls_id: str) -> list[str]:
+    """A runnable snippet's controls, one HTML block a line, as the runner expects them (DOM-CONTRACT.md). Until the
+    runner has loaded, a click on Run is kept and the run starts then; without scripts, the CSS hides them."""
+    name = html.escape(name)
+
+    def button(kind: str, label: str, aria_label: str | None, extra: str = "") -> str:
+        aria = f' aria-label="{aria_label}"' if aria_label else ""
+        return f'<button type="button" class="snippet-button snippet-{kind}"{aria}{extra}>{label}</button>'
+
+    bar = "".join([
+        button("run", "Run", f"Run {name}"),
+        button("stop", "Stop", f"Stop {name}", " disabled"),
+        button("reset", "Reset", f"Reset {name} to its original code"),
+        button("recorded-toggle", "Show recorded output", None, " hidden"),
+        '<span class="snippet-status" role="status"></span>',
+        '<span class="snippet-progress" hidden><progress class="snippet-progress-bar" aria-label="Loading Python">'
+        '</progress><span class="snippet-progress-text"></span></span>',
+    ])
+    return [
+        f'<div class="snippet-controls">{bar}</div>',
+        f'<p class="snippet-hint" id="{controls_id}-hint"><strong>Editable:</strong> click the code to change it; '
+        "Ctrl+Enter (Cmd+Enter on a Mac) runs it. Once you type, Tab indents; Esc then Tab leaves the code.</p>",
+        '<div class="snippet-live-head" hidden><span class="snippet-live-title">Your run, in your browser</span>'
+        '<span class="snippet-time-legend">left column: seconds since the program started</span></div>',
+        f'<div class="snippet-live-output" role="log" aria-live="polite" aria-label="Output of {name}, your run" '
+        'tabindex="0" hidden></div>',
+        '<p class="snippet-stale-note" hidden><strong>Edited:</strong> the recorded output below is of the original '
+        "code, not of your edit. Reset puts the original back.</p>",
+    ]
 
 
 def local_only_notice(command: str, reason: str) -> str:

@@ -1,31 +1,40 @@
-// live-snippets, the page entry: makes every runnable div.snippet editable and runnable in the browser (Pyodide in
-// a Web Worker). The DOM it builds is a contract with the tests: see ../DOM-CONTRACT.md. Evaluated once per
-// document; it enhances each new page through Material's document$ (instant navigation).
-// Per snippet at load: its controls only (cheap); the editor when the snippet nears the viewport or is used.
+// live-snippets' runner: makes every runnable div.snippet editable and runnable in the browser (Pyodide in a Web
+// Worker). Loaded by the page's start (start.js) once a reader shows up; the DOM it wires and builds is a contract
+// with the tests: see ../DOM-CONTRACT.md. Started once per document; it wires each new page through Material's
+// document$ (instant navigation). Per snippet: its controls (in the page) wired at once; the editor when the snippet
+// nears the viewport or is used.
+import { engine, options, stopRun } from "./engine.js";
+import { LiveSnippet } from "./snippet.js";
 
-// Nothing else of the runner is fetched before the page has loaded: requests and script work started earlier
-// would hold up the page's first paint. Then its styles and modules load together, and the snippets are enhanced
-// once the styles are there, so no control is ever shown unstyled.
-if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
-const styles = Object.assign(document.createElement("link"), {
-  rel: "stylesheet",
-  href: new URL("live-snippets.css", import.meta.url).href,
-});
-const stylesLoaded = new Promise((resolve) => (styles.onload = styles.onerror = resolve));
-document.head.append(styles);
-const [{ engine, options, stopRun }, { LiveSnippet }] = await Promise.all([
-  import("./engine.js"),
-  import("./snippet.js"),
-  stylesLoaded,
-]);
+// script: the start's element (its data: the Pyodide base URL, the service worker's); runsAsked: the snippets whose
+// Run was pressed before the runner had loaded.
+export async function start(script, runsAsked) {
+  // The runner's styles are in the page's head (the MkDocs plugin inlines them); a page without them gets them
+  // linked, and its snippets are wired once they are there.
+  if (!document.querySelector("style[data-live-snippets], link[href$='live-snippets.css']")) {
+    const styles = Object.assign(document.createElement("link"), {
+      rel: "stylesheet",
+      href: new URL("live-snippets.css", import.meta.url).href,
+    });
+    const loaded = new Promise((resolve) => (styles.onload = styles.onerror = resolve));
+    document.head.append(styles);
+    await loaded;
+  }
+  if (script.dataset.pyodideUrl) engine.pyodideUrl = new URL(script.dataset.pyodideUrl, document.baseURI).href;
+  const wire = () => enhance(runsAsked);
+  if (window.document$) window.document$.subscribe(wire);
+  else wire();
+  // The site's service worker (offline.js): offline use, and cross-origin isolation from the next page on.
+  const serviceWorker = script.dataset.serviceWorker;
+  if (serviceWorker) {
+    const { startOffline } = await import("./offline.js");
+    startOffline(new URL(serviceWorker, document.baseURI).href, engine);
+  }
+}
 
-// The plugin passes the Pyodide base URL on this script's element (module scripts have no currentScript).
-const configured = document.querySelector("script[data-pyodide-url]")?.dataset.pyodideUrl;
-if (configured) engine.pyodideUrl = new URL(configured, document.baseURI).href;
-
-// One editor a task, when the page is idle: by then the browser has styled and laid out what the enhancement added,
-// and the editor's own style reads cost little. Built sooner, they made the page's whole style and layout, in a task
-// of 10-30 ms on a 2-core machine. (Safari has no requestIdleCallback: a timer.)
+// One editor a task, when the page is idle: by then the page is laid out, and the editor's own style reads cost
+// little. Built sooner, they made the page's whole style and layout, in a task of 10-30 ms on a 2-core machine.
+// (Safari has no requestIdleCallback: a timer.)
 const whenIdle = window.requestIdleCallback
   ? (task) => requestIdleCallback(task, { timeout: 2000 })
   : (task) => setTimeout(task, 50);
@@ -40,30 +49,23 @@ const nearViewport = new IntersectionObserver(
   { rootMargin: "50% 0px" },
 );
 
-// The work at load comes in short tasks, so that it never keeps the page busy for long (total blocking time), and
-// each slice's controls are styled and laid out in a frame of their own, not in one with the next slice's or with the
-// new stylesheet's restyle of the whole page (together, 36 ms on a 2-core machine). A hidden tab draws no frames:
-// then a timer.
-const SLICE_MS = 5;
-const afterNextFrame = () =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => resolve(clearTimeout(timer))));
-  });
+// Wiring the snippets comes in short tasks, so that it never keeps the page busy for long (total blocking time).
+const SLICE_MS = 8;
 
-async function enhance() {
+async function enhance(runsAsked) {
   const run = engine.run;
   if (run && !run.snippet.root.isConnected) stopRun(run, "gone"); // its page is gone
-  await afterNextFrame();
   let sliceStart = performance.now();
   for (const root of document.querySelectorAll("div.snippet:not([data-state])")) {
     if (performance.now() - sliceStart > SLICE_MS) {
-      await afterNextFrame();
+      await new Promise((resolve) => setTimeout(resolve));
       sliceStart = performance.now();
     }
-    if (root.dataset.state !== undefined || !root.isConnected) continue; // enhanced meanwhile, or its page is gone
+    if (root.dataset.state !== undefined || !root.isConnected) continue; // wired meanwhile, or its page is gone
     root.snippet = new LiveSnippet(root);
-    if (root.snippet.runnable) nearViewport.observe(root);
+    if (!root.snippet.runnable) continue;
+    nearViewport.observe(root);
+    if (runsAsked.delete(root)) root.snippet.run({});
   }
 }
 
@@ -82,12 +84,3 @@ window.liveSnippets = {
     return engine.pyodideUrl;
   },
 };
-
-if (window.document$) window.document$.subscribe(enhance);
-else enhance();
-
-// The site's service worker (offline.js): offline use, and cross-origin isolation from the next page on.
-const serviceWorker = document.querySelector("script[data-service-worker]")?.dataset.serviceWorker;
-if (serviceWorker) {
-  import("./offline.js").then(({ startOffline }) => startOffline(new URL(serviceWorker, document.baseURI).href, engine));
-}

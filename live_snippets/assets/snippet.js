@@ -1,14 +1,14 @@
-// One snippet on the page: its controls at once (Run must be there and focusable at load), its editor when the
-// reader nears it (snippet.js stays cheap per snippet: no layout reads, no observers of its own until then).
+// One snippet on the page: its controls, in the page from the start, wired at once; its editor when the reader nears
+// it (snippet.js stays cheap per snippet: no DOM built, no layout reads, no observers of its own until then).
 // What the reader is told: which output is which (the recorded one, from CPython, and the reader's run, in the
 // browser), that the recorded output no longer matches edited code, why a run ended, and how the first Run loads.
 import { Editor, originalCode } from "./editor.js";
 import { engine, isRunning, prefetchPython, runSnippet, stopRun } from "./engine.js";
 import { megabytes } from "./fetch-progress.js";
 import { OutputView } from "./output-view.js";
+import { storeEdit, storedEdit } from "./stored-edits.js";
 
 const RETRY_LABEL = "Retry";
-const STORAGE_PREFIX = "live-snippets:code:"; // session storage: the reader's edit of each snippet, by its path
 const RESTARTED = "Python was restarted to stop this code.";
 // Where the site explains what the Python in a browser cannot do (threads, processes, sockets).
 const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
@@ -18,9 +18,16 @@ const BROWSER_LIMITS = [
   /\bnot supported on (?:Emscripten|WebAssembly|this platform)\b/i,
   /No module named '_?(?:multiprocessing|subprocess|threading|socket|ssl|tkinter)'/,
 ];
-const IS_MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || "");
-const RUN_KEYS = IS_MAC ? "Cmd+Enter" : "Ctrl+Enter";
-let hintIds = 0;
+// A snippet's children other than its code and its recorded output(s).
+const NOT_RECORDED = [
+  ".snippet-command",
+  ".snippet-local-only",
+  ".snippet-controls",
+  ".snippet-hint",
+  ".snippet-live-head",
+  ".snippet-live-output",
+  ".snippet-stale-note",
+].join(", ");
 
 function element(tag, className, text) {
   const created = document.createElement(tag);
@@ -37,14 +44,6 @@ function button(className, label, ariaLabel, onClick) {
   return created;
 }
 
-function storage() {
-  try {
-    return window.sessionStorage; // may be refused (blocked storage): then edits last as long as the page
-  } catch {
-    return null;
-  }
-}
-
 export class LiveSnippet {
   constructor(root) {
     this.root = root;
@@ -54,15 +53,13 @@ export class LiveSnippet {
     this.folder = path.split("/").slice(0, -1).join("/");
     this.head = root.dataset.head || ""; // the pragma lines the page does not show, put back for the run
     this.codeBlock = root.querySelector(".highlight");
-    this.recorded = [...root.children].filter(
-      (child) => child !== this.codeBlock && !child.matches(".snippet-command, .snippet-local-only"),
-    );
+    this.recorded = [...root.children].filter((child) => child !== this.codeBlock && !child.matches(NOT_RECORDED));
     this.editor = null;
     if (root.dataset.localOnly !== undefined) {
       this.showLocalOnly();
       return;
     }
-    this.buildControls();
+    this.bindControls();
     this.setState("idle", "");
     // A press or focus in the code builds the editor at once. Not one on the buttons: building it moves what is under
     // the pointer between press and release, and the click on Run would be lost (Run builds it itself).
@@ -84,20 +81,11 @@ export class LiveSnippet {
   }
 
   storedCode() {
-    try {
-      return storage()?.getItem(STORAGE_PREFIX + this.path) ?? null;
-    } catch {
-      return null;
-    }
+    return storedEdit(this.path);
   }
 
   storeCode(code) {
-    try {
-      if (code === null) storage()?.removeItem(STORAGE_PREFIX + this.path);
-      else storage()?.setItem(STORAGE_PREFIX + this.path, code);
-    } catch {
-      // storage full or refused: the edit stays on the page only
-    }
+    storeEdit(this.path, code);
   }
 
   ensureEditor() {
@@ -137,61 +125,30 @@ export class LiveSnippet {
     this.root.dataset.state = "local-only";
   }
 
-  buildControls() {
-    const bar = element("div", "snippet-controls");
-    this.runButton = button("snippet-run", "Run", `Run ${this.name}`, () => this.run({}));
+  // The controls are in the page (rendered by live_snippets/render.py): they are found and wired, not built, so that
+  // the runner's start adds nothing to style or lay out.
+  bindControls() {
+    const find = (selector) => this.root.querySelector(`:scope > ${selector}`);
+    this.runButton = find(".snippet-controls > .snippet-run");
+    this.stopButton = find(".snippet-controls > .snippet-stop");
+    this.resetButton = find(".snippet-controls > .snippet-reset");
+    this.recordedToggle = find(".snippet-controls > .snippet-recorded-toggle");
+    this.status = find(".snippet-controls > .snippet-status");
+    this.progress = find(".snippet-controls > .snippet-progress");
+    this.progressBar = this.progress.querySelector(".snippet-progress-bar");
+    this.progressText = this.progress.querySelector(".snippet-progress-text");
+    this.hint = find(".snippet-hint");
+    this.liveHead = find(".snippet-live-head");
+    this.liveTitle = this.liveHead.querySelector(".snippet-live-title");
+    this.staleNote = find(".snippet-stale-note");
+    this.view = new OutputView(find(".snippet-live-output"));
+    this.runButton.addEventListener("click", () => this.run({}));
     for (const prefetch of ["pointerenter", "focus"]) this.runButton.addEventListener(prefetch, prefetchPython);
-    this.stopButton = button("snippet-stop", "Stop", `Stop ${this.name}`, () => isRunning(this) && stopRun());
-    this.resetButton = button("snippet-reset", "Reset", `Reset ${this.name} to its original code`, () => this.reset());
-    this.recordedToggle = button("snippet-recorded-toggle", "Show recorded output", null, () =>
+    this.stopButton.addEventListener("click", () => isRunning(this) && stopRun());
+    this.resetButton.addEventListener("click", () => this.reset());
+    this.recordedToggle.addEventListener("click", () =>
       this.showRecorded(this.recordedToggle.getAttribute("aria-expanded") !== "true"),
     );
-    this.recordedToggle.hidden = true;
-    this.status = element("span", "snippet-status");
-    this.status.setAttribute("role", "status");
-    this.progress = element("span", "snippet-progress");
-    this.progress.hidden = true;
-    this.progressBar = element("progress", "snippet-progress-bar");
-    this.progressBar.setAttribute("aria-label", "Loading Python");
-    this.progressText = element("span", "snippet-progress-text");
-    this.progress.append(this.progressBar, this.progressText);
-    bar.append(this.runButton, this.stopButton, this.resetButton, this.recordedToggle, this.status, this.progress);
-
-    // Visible before the code is focused: it is editable, how to run it, how to leave it with the keyboard.
-    this.hint = element("p", "snippet-hint");
-    this.hint.id = `snippet-hint-${++hintIds}`;
-    this.hint.append(
-      element("strong", "", "Editable:"),
-      ` click the code to change it; ${RUN_KEYS} runs it. Once you type, Tab indents; Esc then Tab leaves the code.`,
-    );
-    const title = this.codeBlock.querySelector(".filename");
-    if (title) {
-      const cue = element("span", "snippet-editable-cue", "editable");
-      cue.setAttribute("aria-hidden", "true"); // the hint says it in words
-      title.append(cue);
-    }
-
-    // The reader's run: its heading says what it is; the time column has a legend.
-    this.liveHead = element("div", "snippet-live-head");
-    this.liveTitle = element("span", "snippet-live-title", "Your run, in your browser");
-    this.liveHead.append(this.liveTitle, element("span", "snippet-time-legend", "left column: seconds since the program started"));
-    this.liveHead.hidden = true;
-    const panel = element("div", "snippet-live-output");
-    panel.setAttribute("role", "log");
-    panel.setAttribute("aria-live", "polite");
-    panel.setAttribute("aria-label", `Output of ${this.name}, your run`);
-    panel.tabIndex = 0; // scrollable: reachable by keyboard
-    panel.hidden = true;
-
-    // Edited code: the recorded output is of the original code.
-    this.staleNote = element("p", "snippet-stale-note", "");
-    this.staleNote.append(
-      element("strong", "", "Edited:"),
-      " the recorded output below is of the original code, not of your edit. Reset puts the original back.",
-    );
-    this.staleNote.hidden = true;
-    (this.root.querySelector(".snippet-command") || this.codeBlock).after(bar, this.hint, this.liveHead, panel, this.staleNote);
-    this.view = new OutputView(panel);
   }
 
   setState(state, status) {

@@ -119,17 +119,57 @@ def test_the_collector_reports_a_bad_directive_instead_of_raising(root):
     assert bad.snippet is None and "no such file" in str(bad.error)
 
 
-def test_the_runner_script_ends_pages_with_a_runnable_snippet_only(root):
+def test_the_runners_start_ends_pages_with_a_runnable_snippet_only(root):
     html = page("::: snippet page/01_one.py\n", root, page_url="tasks/")
-    assert html.count("<script") == 1 and html.endswith("></script>")
+    assert html.count("<script") == 1 and html.endswith("})();</script>")
     script = html[html.index("<script"):]
-    assert 'type="module"' in script and 'src="../assets/live-snippets/runner.js"' in script
-    assert 'data-pyodide-url="../assets/pyodide/"' in script
+    tag = script[:script.index(">") + 1]
+    # Inlined, a classic script: the page makes no request for it, and nothing is fetched before a reader shows up.
+    assert "src=" not in tag and "type=" not in tag and 'data-runner="../assets/live-snippets/runner.js"' in tag
+    assert 'data-pyodide-url="../assets/pyodide/"' in tag
+    assert "liveSnippetsStarted" in script and "\n//" not in script
     assert "<script" not in page("::: snippet page/04_local.py\n", root, page_url="tasks/")
     assert "<script" not in page("No snippet.\n", root)
     assert "<script" not in page("::: snippet page/01_one.py\n", root, run_in_browser=False)
     cdn = page("::: snippet page/01_one.py\n", root, page_url="tasks/", pyodide_url="https://cdn.example/full")
     assert 'data-pyodide-url="https://cdn.example/full/"' in cdn
+
+
+def test_a_runnable_snippets_controls_are_in_the_page_and_a_local_only_ones_are_not(root):
+    import html.parser
+
+    class Controls(html.parser.HTMLParser):
+        """The classes of each div.snippet's children, the attributes of its buttons, the hint's id."""
+
+        def __init__(self):
+            super().__init__()
+            self.snippets, self.depth = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            attributes = dict(attrs)
+            if tag == "div" and attributes.get("class") == "snippet":
+                self.snippets.append({"children": [], "buttons": {}, "hint": None, "depth": self.depth})
+            elif self.snippets and self.depth == self.snippets[-1]["depth"] + 1:
+                self.snippets[-1]["children"].append(attributes.get("class", tag).split()[-1])
+            if tag == "button" and self.snippets:
+                self.snippets[-1]["buttons"][attributes["class"].split()[-1]] = attributes
+            if attributes.get("class") == "snippet-hint":
+                self.snippets[-1]["hint"] = attributes["id"]
+            self.depth += tag not in ("br", "img", "input", "meta", "link")
+
+        def handle_endtag(self, tag):
+            self.depth -= 1
+
+    parsed = Controls()
+    parsed.feed(page("::: snippet page/01_one.py\n\n::: snippet page/04_local.py\n\n::: snippet page/02_two.py\n", root))
+    one, local, two = parsed.snippets
+    assert one["children"][:6] == ["highlight", "snippet-controls", "snippet-hint", "snippet-live-head",
+                                   "snippet-live-output", "snippet-stale-note"]
+    assert set(one["buttons"]) == {"snippet-run", "snippet-stop", "snippet-reset", "snippet-recorded-toggle"}
+    assert one["buttons"]["snippet-run"]["aria-label"] == "Run 01_one.py" and "disabled" in one["buttons"]["snippet-stop"]
+    assert one["hint"] != two["hint"] and one["hint"] and two["hint"]  # ids unique in the page
+    assert not local["buttons"] and "snippet-controls" not in local["children"]
+    assert "snippet-controls" not in page("::: snippet page/01_one.py\n", root, run_in_browser=False)
 
 
 @pytest.mark.parametrize("page_url, expected", [
@@ -180,6 +220,7 @@ def test_the_extensions_the_readme_lists_are_enough(root):
     html = converter.convert("::: snippet page/01_one.py predict\n")
     (shown,) = snippets_in(html)
     assert {"details", "pre"} <= shown.inner_tags and "tabbed-set" in shown.inner_classes
+    html = html[:html.index("<script")]  # the runner's start (JavaScript) ends the page
     assert "```" not in html and "===" not in html and "???" not in html and "markdown" not in shown.attributes
 
 

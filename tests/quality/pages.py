@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,16 +94,10 @@ def run_first_snippet(page) -> str:
     """Click Run on the page's first runnable snippet and wait until it finished; its data-snippet."""
     snippet = page.locator(RUNNABLE_SNIPPET).first
     run = snippet.locator("button.snippet-run")
-    # The runner enhances the page after its load event: wait for the button, with a message if it never comes.
-    try:
-        run.wait_for(state="attached", timeout=30_000)
-    except Exception as error:
-        raise AssertionError(f"{page.url}: no button.snippet-run in the first runnable div.snippet - "
-                             "has the runner enhanced the page?") from error
     assert run.count() == 1, f"{page.url}: {run.count()} Run buttons in the first runnable div.snippet"
-    click_when_still(run, page.url)
+    click_when_still(run, page.url)  # the page renders it; a click before the runner has loaded is kept
     try:  # nothing else runs: Run starts loading Python, or runs, at once
-        expect(snippet).not_to_have_attribute("data-state", "idle", timeout=10_000)
+        expect(snippet).to_have_attribute("data-state", re.compile("^(loading|running|finished)$"), timeout=10_000)
     except AssertionError as error:
         raise AssertionError(f"{page.url}: the click reached Run, but no run started") from error
     expect(snippet).to_have_attribute("data-state", "finished", timeout=SNIPPET_RUN_TIMEOUT_MS)

@@ -66,8 +66,11 @@ class Line:
 
 
 def wait_for_enhancement(page: Page) -> None:
-    """Wait until the runner has enhanced every div.snippet on the page (each has a data-state)."""
+    """Wait until the runner has enhanced every div.snippet on the page (each has a data-state), after a sign of a
+    reader (the pointer moves), which its modules wait for."""
     page.wait_for_selector("div.snippet", state="attached", timeout=ENHANCE_TIMEOUT_MS)
+    page.mouse.move(2, 2)
+    page.mouse.move(1, 1)
     try:
         page.wait_for_function(
             "() => [...document.querySelectorAll('div.snippet')].every((el) => el.dataset.state)",

@@ -37,6 +37,25 @@ def test_no_page_fetches_pyodide_before_the_reader_runs_something(page, site_url
         assert not fetched, f"{path} fetched Pyodide before any Run: {fetched}"
 
 
+def test_the_runner_loads_once_a_reader_shows_up_and_a_run_pressed_before_runs_then(page, runner_site_url):
+    urls = record_requests(page)
+    page.goto(runner_site_url + "runner-a/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    runner_files = [url for url in urls if "/assets/live-snippets/" in url or url.endswith("service-worker.js")]
+    assert not runner_files, f"requested before a reader showed up: {runner_files}"
+    greet = snippet_named(page, "01_greet.py")
+    assert greet.run_button.is_visible() and greet.root.get_attribute("data-state") is None
+    # The reader's first act is a press on Run (a click, no pointer before it): it is kept until the runner is there.
+    before = greet.run_button.evaluate("""(run) => {
+        run.click();
+        const root = run.closest("div.snippet");
+        return [root.dataset.state ?? null, root.querySelector(".snippet-status").textContent];
+    }""")
+    assert before == [None, "Starting…"]
+    page.wait_for_function("(el) => el.dataset.state === 'finished'", arg=greet.root.element_handle(), timeout=90_000)
+    assert greet.output() == "hello from page A\ngoodbye from page A"
+
+
 def test_pyodide_is_fetched_on_the_first_run_and_not_before(page, runner_site_url):
     urls = record_requests(page)
     page.goto(runner_site_url + "runner-a/", wait_until="networkidle")

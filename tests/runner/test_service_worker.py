@@ -230,6 +230,7 @@ def test_nothing_is_requested_from_another_origin(context, site, port):
     with served(site, port) as url:
         page = open_controlled(context, url)
         page.goto(url + "runner-a/")
+        snippets_on(page)
         assert snippet_named(page, "01_greet.py").run('print("ran")') == "ran"
         wait_for_status(page, "and Python")
         entries = "() => performance.getEntriesByType('resource').map((entry) => entry.name)"
