@@ -43,7 +43,9 @@ SITE_PYODIDE = "assets/pyodide"  # where the self-hosted copy of Pyodide goes
 CONTRACT = json.loads((ASSETS / "contract.json").read_text(encoding="utf-8"))  # shared with the JS and runtime.py
 PYODIDE_FILES = tuple(CONTRACT["pyodide"]["files"])
 PYODIDE_VERSION = CONTRACT["pyodide"]["version"]  # the runtime (assets/runtime.py) is written for its CPython 3.14
-SHIPPED = ("*.js", "contract.json", "runtime.py", "live-snippets.css")  # the runner's files, copied into the site
+# The runner's files, copied into the site; its stylesheet and its start are inlined in the pages (RunnerScript).
+SHIPPED = ("*.js", "contract.json", "runtime.py")
+INLINED = ("start.js",)
 
 # name: (default, description). Relative paths are relative to the current folder (the MkDocs plugin: mkdocs.yml's).
 OPTIONS: dict[str, tuple[Any, str]] = {
@@ -125,7 +127,8 @@ class Options:
         files: dict[str, Path | str] = {}
         for pattern in SHIPPED:
             for file in sorted(ASSETS.glob(pattern)):
-                files[f"{SITE_ASSETS}/{file.name}"] = file
+                if file.name not in INLINED:
+                    files[f"{SITE_ASSETS}/{file.name}"] = file
         helpers = {name: file.read_text(encoding="utf-8") for name, file in self.helpers.items()}
         files[f"{SITE_ASSETS}/helpers.json"] = json.dumps(helpers)
         if not self.pyodide_url:
@@ -153,10 +156,9 @@ def write_assets(options: Options, site_dir: Path) -> None:
 
 
 def inline_styles() -> str:
-    """The runner's stylesheet as a `<style data-live-snippets>` element for a page's head, its comments left out.
-    A page without one gets it from the runner, linked once it has loaded (other generators than MkDocs)."""
+    """The runner's stylesheet (assets/live-snippets.css), its comments left out, for a page's inline style."""
     css = re.sub(r"/\*.*?\*/", "", (ASSETS / "live-snippets.css").read_text(encoding="utf-8"), flags=re.S)
-    return "<style data-live-snippets>" + "\n".join(line for line in css.splitlines() if line.strip()) + "</style>"
+    return "\n".join(line for line in css.splitlines() if line.strip())
 
 
 def start_script() -> str:
@@ -215,9 +217,12 @@ class StartOfConversion(Preprocessor):
 
 
 class RunnerScript(Treeprocessor):
-    """Ends a page that has a runnable snippet with the runner's start, inlined (``assets/start.js``: it loads the
-    runner once a reader shows up; see DOM-CONTRACT.md). A tree processor, not a postprocessor: Python-Markdown's toc
-    runs the postprocessors over each heading too."""
+    """Starts a page that has a runnable snippet with the runner's stylesheet and ends it with the runner's start,
+    both inlined (see DOM-CONTRACT.md): the snippets' controls are in the page, styled in its first layout, and the
+    page makes no request for the runner while it loads (``assets/start.js`` loads it once a reader shows up). In
+    the content, not the head, so that every generator gets them, and Material's instant navigation brings them with
+    the page. A tree processor, not a postprocessor: Python-Markdown's toc runs the postprocessors over each heading
+    too."""
 
     def __init__(self, md, extension: SnippetExtension, processor: SnippetProcessor):
         super().__init__(md)
@@ -230,6 +235,10 @@ class RunnerScript(Treeprocessor):
             return
         page_url = extension.current_page_url(self.md)
         pyodide_url = extension.options.pyodide_url or relative_url(SITE_PYODIDE + "/", page_url)
+        style = ElementTree.Element("style", {"data-live-snippets": ""})
+        style.text = inline_styles()
+        style.tail = "\n"
+        root.insert(0, style)
         if len(root):
             root[-1].tail = (root[-1].tail or "").rstrip("\n") + "\n"
         script = ElementTree.SubElement(root, "script", {

@@ -1,10 +1,7 @@
 """The MkDocs plugin (MkDocs 1.6, ProperDocs): a thin host for the Markdown extension (``extension.py``).
 
 It adds the extension to the build, tells it each page's URL, and registers the runner's files and the self-hosted
-Pyodide as files of the build, so the generator copies them (``mkdocs serve`` included). With the runner, every
-page carries the runner's stylesheet in its head, inlined: the snippets' controls are in the page (render.py), so
-they are styled in the page's first layout, and a stylesheet added later would restyle the whole page
-(``extension.inline_styles``; instant navigation keeps the first page's head). Options are the
+Pyodide as files of the build, so the generator copies them (``mkdocs serve`` included). Options are the
 extension's (``extension.OPTIONS``); set here, they override those given to the extension under
 ``markdown_extensions``. Relative paths are relative to mkdocs.yml. Documented in this folder's README.md.
 """
@@ -19,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .extension import CONTRACT, OPTIONS, PYODIDE_FILES, PYODIDE_VERSION, Options, SnippetExtension, inline_styles
+from .extension import CONTRACT, OPTIONS, PYODIDE_FILES, PYODIDE_VERSION, Options, SnippetExtension
 from .snippet import SnippetError
 
 __all__ = ["CONTRACT", "PYODIDE_FILES", "PYODIDE_VERSION", "LiveSnippetsPlugin"]
@@ -67,11 +64,6 @@ class LiveSnippetsPlugin(BasePlugin[LiveSnippetsConfig]):
         self.extension.page_url = page.url
         self.extension.page_name = page.file.src_uri
         return markdown
-
-    def on_post_page(self, output, page, config):
-        if not self.options.run_in_browser or "</head>" not in output:
-            return output
-        return output.replace("</head>", inline_styles() + "\n</head>", 1)
 
 
 class _Unchanged(File):

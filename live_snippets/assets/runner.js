@@ -9,17 +9,6 @@ import { LiveSnippet } from "./snippet.js";
 // script: the start's element (its data: the Pyodide base URL, the service worker's); runsAsked: the snippets whose
 // Run was pressed before the runner had loaded.
 export async function start(script, runsAsked) {
-  // The runner's styles are in the page's head (the MkDocs plugin inlines them); a page without them gets them
-  // linked, and its snippets are wired once they are there.
-  if (!document.querySelector("style[data-live-snippets], link[href$='live-snippets.css']")) {
-    const styles = Object.assign(document.createElement("link"), {
-      rel: "stylesheet",
-      href: new URL("live-snippets.css", import.meta.url).href,
-    });
-    const loaded = new Promise((resolve) => (styles.onload = styles.onerror = resolve));
-    document.head.append(styles);
-    await loaded;
-  }
   if (script.dataset.pyodideUrl) engine.pyodideUrl = new URL(script.dataset.pyodideUrl, document.baseURI).href;
   const wire = () => enhance(runsAsked);
   if (window.document$) window.document$.subscribe(wire);

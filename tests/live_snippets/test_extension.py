@@ -128,9 +128,12 @@ def test_the_runners_start_ends_pages_with_a_runnable_snippet_only(root):
     assert "src=" not in tag and "type=" not in tag and 'data-runner="../assets/live-snippets/runner.js"' in tag
     assert 'data-pyodide-url="../assets/pyodide/"' in tag
     assert "liveSnippetsStarted" in script and "\n//" not in script
-    assert "<script" not in page("::: snippet page/04_local.py\n", root, page_url="tasks/")
-    assert "<script" not in page("No snippet.\n", root)
-    assert "<script" not in page("::: snippet page/01_one.py\n", root, run_in_browser=False)
+    # The controls' styles come first, inlined: styled in the page's first layout, with no request.
+    assert html.startswith("<style data-live-snippets") and ".snippet-controls" in html.split("</style>")[0]
+    assert "/*" not in html.split("</style>")[0]
+    for without in (page("::: snippet page/04_local.py\n", root, page_url="tasks/"), page("No snippet.\n", root),
+                    page("::: snippet page/01_one.py\n", root, run_in_browser=False)):
+        assert "<script" not in without and "<style" not in without
     cdn = page("::: snippet page/01_one.py\n", root, page_url="tasks/", pyodide_url="https://cdn.example/full")
     assert 'data-pyodide-url="https://cdn.example/full/"' in cdn
 
