@@ -4,8 +4,9 @@ What the page shows of a snippet (see DOM-CONTRACT.md):
 - its code without the leading pragma lines (``# run:``, ``# local-only:``): their meaning is shown by a label
   instead (the command it runs with, or the local-only notice); the pragma lines ride along in ``data-head`` so
   that the runner runs the file as recorded, and the line numbers start after them, as tracebacks count;
-- for a snippet that runs in the page, its controls (Run, Stop, Reset, the status, the hint, the output panel), in
-  the page from the start: the runner only wires them, so that its start adds nothing to style or lay out;
+- for a snippet that runs in the page, its controls (Run, Stop, Reset, the status, the hint), in the page from the
+  start: the runner only wires them, so that its start adds nothing to style or lay out (what a run or an edit
+  shows, hidden until then, the runner builds at the first of them);
 - its recorded output(s), labelled with the CPython version(s) that printed them.
 """
 
@@ -87,33 +88,25 @@ def render(snippet: Snippet, local_only: str | None = None, controls_id: str | N
 
 
 def controls(name: str, controls_id: str) -> list[str]:
-    """A runnable snippet's controls, one HTML block a line, as the runner expects them (DOM-CONTRACT.md). Until the
-    runner has loaded, a click on Run is kept and the run starts then; without scripts, the CSS hides them."""
+    """A runnable snippet's controls, one HTML block a line, as the runner expects them (DOM-CONTRACT.md): only what
+    a reader sees before a first Run or edit (the runner builds the rest then). Until the runner has loaded, a click
+    on Run is kept and the run starts then; without scripts, the CSS hides them."""
     name = html.escape(name)
 
-    def button(kind: str, label: str, aria_label: str | None, extra: str = "") -> str:
-        aria = f' aria-label="{aria_label}"' if aria_label else ""
-        return f'<button type="button" class="snippet-button snippet-{kind}"{aria}{extra}>{label}</button>'
+    def button(kind: str, label: str, aria_label: str, extra: str = "") -> str:
+        attributes = f'type="button" class="snippet-button snippet-{kind}" aria-label="{aria_label}"{extra}'
+        return f"<button {attributes}>{label}</button>"
 
     bar = "".join([
         button("run", "Run", f"Run {name}"),
         button("stop", "Stop", f"Stop {name}", " disabled"),
         button("reset", "Reset", f"Reset {name} to its original code"),
-        button("recorded-toggle", "Show recorded output", None, " hidden"),
         '<span class="snippet-status" role="status"></span>',
-        '<span class="snippet-progress" hidden><progress class="snippet-progress-bar" aria-label="Loading Python">'
-        '</progress><span class="snippet-progress-text"></span></span>',
     ])
     return [
         f'<div class="snippet-controls">{bar}</div>',
         f'<p class="snippet-hint" id="{controls_id}-hint"><strong>Editable:</strong> click the code to change it; '
         "Ctrl+Enter (Cmd+Enter on a Mac) runs it. Once you type, Tab indents; Esc then Tab leaves the code.</p>",
-        '<div class="snippet-live-head" hidden><span class="snippet-live-title">Your run, in your browser</span>'
-        '<span class="snippet-time-legend">left column: seconds since the program started</span></div>',
-        f'<div class="snippet-live-output" role="log" aria-live="polite" aria-label="Output of {name}, your run" '
-        'tabindex="0" hidden></div>',
-        '<p class="snippet-stale-note" hidden><strong>Edited:</strong> the recorded output below is of the original '
-        "code, not of your edit. Reset puts the original back.</p>",
     ]
 
 

@@ -1,5 +1,6 @@
 // One snippet on the page: its controls, in the page from the start, wired at once; its editor when the reader nears
-// it (snippet.js stays cheap per snippet: no DOM built, no layout reads, no observers of its own until then).
+// it; what a run or an edit shows, at the first of them (snippet.js stays cheap per snippet: no DOM built, no layout
+// reads, no observers of its own until then).
 // What the reader is told: which output is which (the recorded one, from CPython, and the reader's run, in the
 // browser), that the recorded output no longer matches edited code, why a run ended, and how the first Run loads.
 import { Editor, originalCode } from "./editor.js";
@@ -18,16 +19,8 @@ const BROWSER_LIMITS = [
   /\bnot supported on (?:Emscripten|WebAssembly|this platform)\b/i,
   /No module named '_?(?:multiprocessing|subprocess|threading|socket|ssl|tkinter)'/,
 ];
-// A snippet's children other than its code and its recorded output(s).
-const NOT_RECORDED = [
-  ".snippet-command",
-  ".snippet-local-only",
-  ".snippet-controls",
-  ".snippet-hint",
-  ".snippet-live-head",
-  ".snippet-live-output",
-  ".snippet-stale-note",
-].join(", ");
+// A snippet's children, as rendered, other than its code and its recorded output(s).
+const NOT_RECORDED = [".snippet-command", ".snippet-local-only", ".snippet-controls", ".snippet-hint"].join(", ");
 
 function element(tag, className, text) {
   const created = document.createElement(tag);
@@ -55,6 +48,7 @@ export class LiveSnippet {
     this.codeBlock = root.querySelector(".highlight");
     this.recorded = [...root.children].filter((child) => child !== this.codeBlock && !child.matches(NOT_RECORDED));
     this.editor = null;
+    this.view = null; // the live output, built at the first run or edit (buildRunParts)
     if (root.dataset.localOnly !== undefined) {
       this.showLocalOnly();
       return;
@@ -103,6 +97,7 @@ export class LiveSnippet {
 
   // The code changed: keep it for this tab's session, and mark the recorded output as the original code's.
   edited() {
+    this.buildRunParts();
     const edited = this.editor.edited;
     this.storeCode(edited ? this.editor.code : null);
     this.root.toggleAttribute("data-edited", edited);
@@ -110,6 +105,7 @@ export class LiveSnippet {
   }
 
   updateStaleNote() {
+    if (!this.staleNote) return;
     this.staleNote.hidden = !(this.editor?.edited && this.recordedToggle.getAttribute("aria-expanded") !== "false");
   }
 
@@ -128,27 +124,51 @@ export class LiveSnippet {
   // The controls are in the page (rendered by live_snippets/render.py): they are found and wired, not built, so that
   // the runner's start adds nothing to style or lay out.
   bindControls() {
-    const find = (selector) => this.root.querySelector(`:scope > ${selector}`);
-    this.runButton = find(".snippet-controls > .snippet-run");
-    this.stopButton = find(".snippet-controls > .snippet-stop");
-    this.resetButton = find(".snippet-controls > .snippet-reset");
-    this.recordedToggle = find(".snippet-controls > .snippet-recorded-toggle");
-    this.status = find(".snippet-controls > .snippet-status");
-    this.progress = find(".snippet-controls > .snippet-progress");
-    this.progressBar = this.progress.querySelector(".snippet-progress-bar");
-    this.progressText = this.progress.querySelector(".snippet-progress-text");
-    this.hint = find(".snippet-hint");
-    this.liveHead = find(".snippet-live-head");
-    this.liveTitle = this.liveHead.querySelector(".snippet-live-title");
-    this.staleNote = find(".snippet-stale-note");
-    this.view = new OutputView(find(".snippet-live-output"));
+    const controls = this.root.querySelector(":scope > .snippet-controls");
+    this.runButton = controls.querySelector(":scope > .snippet-run");
+    this.stopButton = controls.querySelector(":scope > .snippet-stop");
+    this.resetButton = controls.querySelector(":scope > .snippet-reset");
+    this.status = controls.querySelector(":scope > .snippet-status");
+    this.hint = this.root.querySelector(":scope > .snippet-hint");
     this.runButton.addEventListener("click", () => this.run({}));
     for (const prefetch of ["pointerenter", "focus"]) this.runButton.addEventListener(prefetch, prefetchPython);
     this.stopButton.addEventListener("click", () => isRunning(this) && stopRun());
     this.resetButton.addEventListener("click", () => this.reset());
-    this.recordedToggle.addEventListener("click", () =>
-      this.showRecorded(this.recordedToggle.getAttribute("aria-expanded") !== "true"),
+  }
+
+  // What a run or an edit shows, hidden until needed, built at the first of them (DOM-CONTRACT.md): the recorded
+  // output's toggle and the loading bar in the controls; the live output's heading, the output and the stale note.
+  buildRunParts() {
+    if (this.view) return;
+    const hidden = (created) => Object.assign(created, { hidden: true });
+    this.recordedToggle = hidden(
+      button("snippet-recorded-toggle", "Show recorded output", null, () =>
+        this.showRecorded(this.recordedToggle.getAttribute("aria-expanded") !== "true"),
+      ),
     );
+    this.progressBar = element("progress", "snippet-progress-bar");
+    this.progressBar.setAttribute("aria-label", "Loading Python");
+    this.progressText = element("span", "snippet-progress-text");
+    this.progress = hidden(element("span", "snippet-progress"));
+    this.progress.append(this.progressBar, this.progressText);
+    this.status.before(this.recordedToggle);
+    this.status.after(this.progress);
+    this.liveTitle = element("span", "snippet-live-title", "Your run, in your browser");
+    this.liveHead = hidden(element("div", "snippet-live-head"));
+    const legend = element("span", "snippet-time-legend", "left column: seconds since the program started");
+    this.liveHead.append(this.liveTitle, legend);
+    const panel = hidden(element("div", "snippet-live-output"));
+    panel.setAttribute("role", "log");
+    panel.setAttribute("aria-live", "polite");
+    panel.setAttribute("aria-label", `Output of ${this.name}, your run`);
+    panel.tabIndex = 0;
+    this.staleNote = hidden(element("p", "snippet-stale-note"));
+    this.staleNote.append(
+      element("strong", "", "Edited:"),
+      " the recorded output below is of the original code, not of your edit. Reset puts the original back.",
+    );
+    this.hint.after(this.liveHead, panel, this.staleNote);
+    this.view = new OutputView(panel);
   }
 
   setState(state, status) {
@@ -156,7 +176,7 @@ export class LiveSnippet {
     const busy = state === "loading" || state === "running";
     this.runButton.disabled = busy;
     this.stopButton.disabled = !busy;
-    if (state !== "loading") this.progress.hidden = true;
+    if (state !== "loading" && this.progress) this.progress.hidden = true;
     if (state === "running") {
       const version = engine.pythonVersion?.split(".").slice(0, 2).join(".");
       this.liveTitle.textContent = version ? `Your run — CPython ${version} in your browser` : "Your run, in your browser";
@@ -193,6 +213,7 @@ export class LiveSnippet {
 
   run({ keepFocus }) {
     if (this.root.dataset.state === "loading" || this.root.dataset.state === "running") return;
+    this.buildRunParts();
     this.ensureEditor();
     this.showRecorded(false); // one click away: the toggle
     this.recordedToggle.hidden = false;
@@ -257,10 +278,12 @@ export class LiveSnippet {
     this.editor?.reset();
     this.storeCode(null);
     this.root.removeAttribute("data-edited");
-    this.view.clear();
-    this.liveHead.hidden = true;
-    this.showRecorded(true);
-    this.recordedToggle.hidden = true;
+    if (this.view) {
+      this.view.clear();
+      this.liveHead.hidden = true;
+      this.showRecorded(true);
+      this.recordedToggle.hidden = true;
+    }
     this.setState("idle", wasRunning ? "Reset: the run was stopped" : "");
   }
 }

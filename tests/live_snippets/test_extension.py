@@ -166,9 +166,8 @@ def test_a_runnable_snippets_controls_are_in_the_page_and_a_local_only_ones_are_
     parsed = Controls()
     parsed.feed(page("::: snippet page/01_one.py\n\n::: snippet page/04_local.py\n\n::: snippet page/02_two.py\n", root))
     one, local, two = parsed.snippets
-    assert one["children"][:6] == ["highlight", "snippet-controls", "snippet-hint", "snippet-live-head",
-                                   "snippet-live-output", "snippet-stale-note"]
-    assert set(one["buttons"]) == {"snippet-run", "snippet-stop", "snippet-reset", "snippet-recorded-toggle"}
+    assert one["children"][:4] == ["highlight", "snippet-controls", "snippet-hint", "highlight"]  # then the recording
+    assert set(one["buttons"]) == {"snippet-run", "snippet-stop", "snippet-reset"}
     assert one["buttons"]["snippet-run"]["aria-label"] == "Run 01_one.py" and "disabled" in one["buttons"]["snippet-stop"]
     assert one["hint"] != two["hint"] and one["hint"] and two["hint"]  # ids unique in the page
     assert not local["buttons"] and "snippet-controls" not in local["children"]

@@ -163,11 +163,12 @@ def test_edits_survive_a_reload_and_instant_navigation_until_reset(fresh_page_a)
 
 
 _WATCH_PROGRESS = """(el) => {
-    el.__progressSeen = [];
-    const text = el.querySelector('.snippet-progress-text'), bar = el.querySelector('.snippet-progress-bar');
+    el.__progressSeen = [];  // the bar is built at the first Run
     new MutationObserver(() => {
-        if (!el.querySelector('.snippet-progress').hidden)
-            el.__progressSeen.push([text.textContent, bar.value, bar.max, el.dataset.state]);
+        const progress = el.querySelector('.snippet-progress');
+        if (!progress || progress.hidden) return;
+        const text = progress.querySelector('.snippet-progress-text'), bar = progress.querySelector('progress');
+        el.__progressSeen.push([text.textContent, bar.value, bar.max, el.dataset.state]);
     }).observe(el, {subtree: true, childList: true, characterData: true, attributes: true});
 }"""
 
