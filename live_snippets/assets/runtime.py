@@ -140,24 +140,77 @@ with open(os.path.join(os.path.dirname(__file__), "contract.json"), encoding="ut
 _INPUT_ENDED, _INPUT_STOPPED, _INPUT_INTERRUPTED = _INPUT["ended"], _INPUT["stopped"], _INPUT["interrupted"]
 
 
-def _input(prompt=""):
-    """input(): the line the reader types in the output panel, where the page can hand it over (cross-origin
-    isolated); elsewhere EOFError, as with `python FILE < /dev/null`."""
-    prompt = str(prompt)
-    sys.stdout.write(prompt)
+def _read_line(prompt: str) -> str | int | None:
+    """The line the reader types in the output panel, where the page can hand it over (cross-origin isolated);
+    _INPUT_ENDED at its end (Ctrl+D in the field); None where there is no keyboard; KeyboardInterrupt on Stop."""
     read_line = getattr(host, "readLine", None)
     while read_line is not None:
         line = read_line(prompt)
-        if isinstance(line, str):
+        if isinstance(line, str) or line == _INPUT_ENDED:
             return line
-        if line == _INPUT_ENDED:  # Ctrl+D in the field
-            raise EOFError("EOF when reading a line")
         if line == _INPUT_STOPPED:  # Stop while the program waited, as Ctrl+C at a terminal
             raise KeyboardInterrupt
         if line != _INPUT_INTERRUPTED:  # None, or JavaScript's null (pyodide.ffi.jsnull, not None): no keyboard
             break
         # a SIGINT is pending, which Python raises as KeyboardInterrupt at its next check: ask again meanwhile
-    raise EOFError("input() cannot read from a keyboard in the browser: run this snippet on your machine to type")
+    return None
+
+
+def _input(prompt=""):
+    """input(): a line typed in the output panel; elsewhere EOFError, as with `python FILE < /dev/null`."""
+    prompt = str(prompt)
+    sys.stdout.write(prompt)
+    line = _read_line(prompt)
+    if line == _INPUT_ENDED:
+        raise EOFError("EOF when reading a line")
+    if line is None:
+        raise EOFError("input() cannot read from a keyboard in the browser: run this snippet on your machine to type")
+    return line
+
+
+class _Stdin(io.TextIOBase):
+    """sys.stdin: readline(), read() and iteration read the lines typed in the output panel, as from a terminal
+    (Ctrl+D ends them); where the page cannot hand lines over, it is empty, as with `python FILE < /dev/null`."""
+
+    name = "<stdin>"
+    encoding = "utf-8"
+    errors = "strict"  # shadows io.TextIOBase's read-only property
+
+    def __init__(self):
+        self._pending = ""  # what a readline(size) or read(size) left of a typed line
+
+    def readable(self):
+        return True
+
+    def fileno(self):
+        return 0
+
+    def isatty(self):
+        return False
+
+    def _next_line(self) -> str:
+        if not self._pending:
+            line = _read_line("")
+            self._pending = line + "\n" if isinstance(line, str) else ""
+        line, self._pending = self._pending, ""
+        return line
+
+    def readline(self, size=-1):
+        if size == 0:
+            return ""
+        line = self._next_line()
+        if size is not None and 0 <= size < len(line):
+            line, self._pending = line[:size], line[size:]
+        return line
+
+    def read(self, size=-1):
+        text = ""
+        while size is None or size < 0 or len(text) < size:
+            line = self.readline(-1 if size is None or size < 0 else size - len(text))
+            if not line:
+                break
+            text += line
+        return text
 
 
 # --- CPython's event loop, waiting on timers only ---------------------------------------------------------------
@@ -430,7 +483,7 @@ class _Snapshot:
         os.environ.clear()
         os.environ.update(self.environ)
         os.chdir(HOME)
-        sys.stdin.seek(0)
+        sys.stdin._pending = ""  # nothing typed in one run is read by the next
         enabled, debug, threshold = self.gc
         gc.enable() if enabled else gc.disable()
         gc.set_debug(debug)
@@ -585,7 +638,7 @@ def setup(js_host) -> None:
     os.makedirs(ROOT, exist_ok=True)
     sys.stdout = _Output("stdout", 1)
     sys.stderr = _Output("stderr", 2)
-    sys.stdin = io.StringIO("")  # standard input is empty, as with `python FILE < /dev/null`
+    sys.stdin = _Stdin()
     asyncio.run = asyncio.runners.run  # Pyodide replaces these two with versions built for its own loop
     time.sleep = _blocking_sleep
     codecs.register = _codecs.register = _register_codec_search

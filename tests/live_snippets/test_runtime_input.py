@@ -69,6 +69,14 @@ CASES = {
     "no keyboard": ("input('? ')\n", [None]),
     "no keyboard (JS null)": ("input('? ')\n", ["JS null"]),
     "host without readLine": ("input('? ')\n", None),
+    "stdin lines": ("import sys\nfor line in sys.stdin:\n    print(repr(line))\nprint('end')\n",
+                    ["a", "", "b", CODES["ended"]]),
+    "stdin read": ("import sys\nprint(repr(sys.stdin.read()))\n", ["a", "b", CODES["ended"]]),
+    "stdin readline(size)": ("import sys\nprint(sys.stdin.readline(0), repr(sys.stdin.readline(2)), "
+                             "repr(sys.stdin.readline()))\n", ["abc"]),
+    "stdin without a keyboard": ("import sys\nprint(repr(sys.stdin.readline()), repr(sys.stdin.read()))\n",
+                                 [None, None]),
+    "stdin on a host without readLine": ("import sys\nprint(repr(sys.stdin.readline()))\n", None),
 }
 
 
@@ -115,3 +123,18 @@ def test_without_a_keyboard_input_raises_the_clear_eof_error(results, case):
     result = results[case]
     assert result["status"] == 1
     assert text(result).splitlines()[-1].startswith("EOFError: input() cannot read from a keyboard in the browser")
+
+
+def test_sys_stdin_reads_the_typed_lines_as_from_a_terminal(results):
+    assert text(results["stdin lines"]).splitlines() == ["'a\\n'", "'\\n'", "'b\\n'", "end"]
+    assert results["stdin lines"]["prompts"] == ["", "", "", ""]
+    assert text(results["stdin read"]) == "'a\\nb\\n'"
+    assert text(results["stdin readline(size)"]) == " 'ab' 'c\\n'"
+    assert results["stdin readline(size)"]["prompts"] == [""], "the rest of a line is read again from the keyboard"
+
+
+@pytest.mark.parametrize("case, printed", [("stdin without a keyboard", "'' ''"),
+                                           ("stdin on a host without readLine", "''")])
+def test_without_a_keyboard_sys_stdin_is_empty_as_with_dev_null(results, case, printed):
+    assert results[case]["status"] == 0
+    assert text(results[case]) == printed

@@ -224,6 +224,18 @@ def test_input_reads_two_typed_lines_and_stop_ends_a_wait(context, site, port):
         assert greet.output().splitlines()[-1] == "KeyboardInterrupt", greet.output()
         assert not field.count()
         assert greet.run('print("after")') == "after"
+        # sys.stdin reads the typed lines too, to Ctrl+D, as from a terminal.
+        greet.start("import sys\nfor line in sys.stdin:\n    print(line.upper(), end='')\nprint('end')\n")
+        for typed in ("a", "b", None):
+            field.wait_for(timeout=10_000)
+            if typed is None:
+                page.keyboard.press("Control+d")
+            else:
+                page.keyboard.type(typed)
+                page.keyboard.press("Enter")
+                greet.wait_for_output(typed.upper())
+        assert greet.wait_until_done(timeout_ms=10_000) == "finished"
+        assert [line.text for line in greet.lines()] == ["a", "A", "b", "B", "end"]
 
 
 def test_nothing_is_requested_from_another_origin(context, site, port):
