@@ -491,7 +491,8 @@ class _Snapshot:
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         for number, handler in self.signals.items():
-            if signal.getsignal(number) is not handler:
+            # SIGINT stays ignored until the next run starts (run()): a late Stop must not interrupt this clean-up.
+            if number != signal.SIGINT and signal.getsignal(number) is not handler:
                 signal.signal(number, handler)
         limit, interval, digits, depth, hooks = self.sys
         sys.setrecursionlimit(limit)
@@ -584,8 +585,8 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         _task_numbers = itertools.count(1)
         _set_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # as `python FILE` starts; ignored between runs
         status = _snapshot.context.copy().run(_execute, code, path, main.__dict__)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Stop must not interrupt the clean-up
         try:
             atexit._run_exitfuncs()
         except BaseException as error:  # noqa: BLE001 - reported like any other uncaught error
@@ -593,6 +594,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         _exit(main)
         return status
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # also where the run itself failed
         events._set_running_loop(webloop)
         _snapshot.restore()
         host.flush()
@@ -614,8 +616,13 @@ def _show_warning_at_exit(message, category, filename, lineno, file=None, line=N
 
 def _execute(code: str, filename: str, namespace: dict) -> int:
     try:
-        compiled = compile(code, filename, "exec", dont_inherit=True)
-        exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
+        try:
+            compiled = compile(code, filename, "exec", dont_inherit=True)
+            exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
+        finally:
+            # The program has ended: a late Stop (the page sends a second SIGINT to busy code) must not interrupt
+            # the report of how it ended or the clean-up, as Ctrl+C cannot in CPython's C code that prints it.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     except SystemExit as exit_:
         if exit_.code is None or isinstance(exit_.code, int):
             return int(exit_.code or 0) & 0xFF  # the status a shell sees: sys.exit(256) is 0, sys.exit(True) 1

@@ -26,7 +26,13 @@ import runtime
 class Host(runtime_harness.FakeHost):
     def __init__(self, answers):
         super().__init__()
-        self.answers, self.prompts = list(answers), []
+        self.answers, self.prompts, self.late_signal = list(answers), [], False
+
+    def output(self, stream, text):
+        super().output(stream, text)
+        if self.late_signal and stream == "stderr":  # as the page's second SIGINT, come while the report is printed
+            self.late_signal = False
+            signal.raise_signal(signal.SIGINT)
 
     def readLine(self, prompt):  # noqa: N802
         self.prompts.append(prompt)
@@ -35,6 +41,9 @@ class Host(runtime_harness.FakeHost):
             return type("JsNull", (), {{}})()
         if answer == {interrupted}:  # as the page's SIGINT: Python raises KeyboardInterrupt at its next check
             signal.raise_signal(signal.SIGINT)
+        if answer == "Stop, then a late SIGINT":
+            self.late_signal = True
+            return {stopped}
         return answer
 
 cases = json.load(sys.stdin)
@@ -48,7 +57,10 @@ try:
         current = runtime.host = host if case["answers"] is not None else runtime_harness.FakeHost()
         current.pieces.clear()
         host.answers, host.prompts = list(case["answers"] or []), []
-        status = runtime.run(case["code"], "01_x.py", "page", "{{}}")
+        try:
+            status = runtime.run(case["code"], "01_x.py", "page", "{{}}")
+        except BaseException as error:  # the worker would report the runtime as crashed
+            status = "run() raised " + type(error).__name__
         results.append({{"status": status, "lines": current.lines(), "prompts": host.prompts}})
     sys.__stdout__.write(json.dumps(results))
 except BaseException:
@@ -65,6 +77,8 @@ CASES = {
     "two lines": (TWO_LINES, ["Ann", "7"]),
     "Ctrl+D": ("try:\n    input('? ')\nexcept EOFError as error:\n    print('EOFError:', error)\n", [CODES["ended"]]),
     "Stop": ("input('? ')\n", [CODES["stopped"]]),
+    "a late SIGINT": ("input('? ')\n", ["Stop, then a late SIGINT"]),
+    "the run after it": ("print('next')\n", []),
     "SIGINT pending": ("input('? ')\n", [CODES["interrupted"], "never read"]),
     "no keyboard": ("input('? ')\n", [None]),
     "no keyboard (JS null)": ("input('? ')\n", ["JS null"]),
@@ -84,7 +98,7 @@ CASES = {
 def results():
     if RUNTIME_PYTHON is None:
         pytest.skip("runtime.py needs CPython 3.13+, not found here")
-    script = SCRIPT.format(harness_dir=str(HARNESS.parent), interrupted=CODES["interrupted"])
+    script = SCRIPT.format(harness_dir=str(HARNESS.parent), interrupted=CODES["interrupted"], stopped=CODES["stopped"])
     cases = [{"code": code, "answers": answers} for code, answers in CASES.values()]
     done = subprocess.run([RUNTIME_PYTHON.executable, "-c", textwrap.dedent(script)], input=json.dumps(cases),
                           capture_output=True, text=True, timeout=120)
@@ -138,3 +152,12 @@ def test_sys_stdin_reads_the_typed_lines_as_from_a_terminal(results):
 def test_without_a_keyboard_sys_stdin_is_empty_as_with_dev_null(results, case, printed):
     assert results[case]["status"] == 0
     assert text(results[case]) == printed
+
+
+def test_a_sigint_that_comes_after_the_program_has_ended_is_ignored(results):
+    """Stop sends SIGINT, and again 100 ms later if the run has not ended; the second may come while the
+    KeyboardInterrupt is reported or the interpreter is cleaned up, which it must not break."""
+    assert results["a late SIGINT"]["status"] == 130
+    assert text(results["a late SIGINT"]).splitlines()[-1] == "KeyboardInterrupt"
+    assert results["the run after it"]["status"] == 0 and text(results["the run after it"]) == "next"
+    assert results["SIGINT pending"]["status"] == 130, "Stop no longer interrupts the runs after"

@@ -52,15 +52,18 @@ def test_stop_ends_a_run_within_3_seconds_and_the_next_run_works(greet_each_setu
 
 
 # In the page: how long from the click on Stop to data-state "stopped".
+# Clicks Stop; resolves with [ms from the click to the run's end, the end state], or [null, state] after 20 s.
 _TIME_STOP = """(el) => new Promise((resolve) => {
     const stop = el.querySelector("button.snippet-stop");
     let clicked = 0;
     stop.addEventListener("click", () => (clicked = performance.now()), { once: true, capture: true });
-    new MutationObserver((records, observer) => {
-        if (el.dataset.state !== "stopped") return;
+    const observer = new MutationObserver(() => {
+        if (!["stopped", "finished", "failed"].includes(el.dataset.state)) return;
         observer.disconnect();
-        resolve(performance.now() - clicked);
-    }).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+        resolve([performance.now() - clicked, el.dataset.state]);
+    });
+    observer.observe(el, { attributes: true, attributeFilter: ["data-state"] });
+    setTimeout(() => (observer.disconnect(), resolve([null, el.dataset.state])), 20000);
     stop.click();
 })"""
 
@@ -77,7 +80,8 @@ def test_stop_wakes_a_sleeping_snippet_within_1_s_on_an_isolated_page_without_st
     greet.start(code)
     greet.wait_for_output("started")
     assert page.evaluate("() => window.liveSnippets.stackSwitching") is False
-    took_ms = greet.root.evaluate(_TIME_STOP)
+    took_ms, state = greet.root.evaluate(_TIME_STOP)
+    assert state == "stopped", f"the run ended {state!r} ({greet.status_text()}); output:\n{greet.output()}"
     assert took_ms < 1000, f"Stop took {took_ms:.0f} ms; output:\n{greet.output()}"
     assert greet.output().splitlines()[-1] == "KeyboardInterrupt", greet.output()
     assert not greet.panel.locator(".snippet-note").count(), "the worker was replaced instead of woken"
