@@ -44,7 +44,7 @@ CONTRACT = json.loads((ASSETS / "contract.json").read_text(encoding="utf-8"))  #
 PYODIDE_FILES = tuple(CONTRACT["pyodide"]["files"])
 PYODIDE_VERSION = CONTRACT["pyodide"]["version"]  # the runtime (assets/runtime.py) is written for its CPython 3.14
 # The runner's files, copied into the site; its stylesheet and its start are inlined in the pages (RunnerScript).
-SHIPPED = ("*.js", "contract.json", "runtime.py")
+SHIPPED = ("*.js", "contract.json", *CONTRACT["runtimeFiles"])
 INLINED = ("start.js",)
 
 # name: (default, description). Relative paths are relative to the current folder (the MkDocs plugin: mkdocs.yml's).

@@ -4,15 +4,15 @@ Pyodide's own event loop (WebLoop) is driven by the browser and differs from CPy
 (time.sleep does not block it, debug mode does nothing, nested asyncio.run succeeds...). So a snippet runs on
 CPython's own loop instead: asyncio's selector event loop with a selector that has no files to watch and only
 waits for the next timer. `asyncio.run`, `loop.run_until_complete`, debug mode and error reports are then
-CPython's code, unchanged. Waiting is done by `host.wait` (a JavaScript promise, through stack switching) where
-the browser has it, so that Stop can wake a waiting snippet; elsewhere by a blocking sleep.
+CPython's code, unchanged. Waiting is done by parking the thread (threads.py: a JavaScript promise, through stack
+switching) where the browser has it, so that Stop can wake a waiting snippet and other threads run meanwhile;
+elsewhere by a blocking sleep.
 
 Stop works like Ctrl+C: the first press cancels asyncio.run's main task, a second one raises KeyboardInterrupt.
 """
 
 import _abc
 import _codecs
-import _thread
 import abc
 import asyncio
 import atexit
@@ -21,6 +21,7 @@ import codecs
 import contextvars
 import functools
 import gc
+import importlib.util
 import io
 import itertools
 import json
@@ -39,15 +40,16 @@ import types
 import warnings
 from asyncio import events, selector_events
 
-from pyodide.ffi import can_run_sync, run_sync
+from pyodide.ffi import can_run_sync
 from pyodide.webloop import _orig_sleep
 
-host = None  # the worker's JavaScript object: output(stream, text), flush(), wait(ms), takeStopRequest()
+host = None  # the worker's JavaScript object (worker.js says what it offers)
 YIELD_EVERY_SECONDS = 0.05  # a loop that never waits still lets the worker read a Stop this often
 SPIN_SECONDS = 0.004  # a wait this short is spun (see _wait)
 _last_yield = 0.0
 ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets folder on PYTHONPATH
 HOME = "/home/pyodide"  # the current directory between runs
+_threads = None  # threads.py, in Pyodide: threads on stack switching
 _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
 
 
@@ -95,7 +97,7 @@ class _Output(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if text:
+        if text and not _silenced():
             host.output(self._stream, _short_paths(text))
         return len(text)
 
@@ -117,12 +119,17 @@ class _OutputBuffer(io.RawIOBase):
     def write(self, data):
         chunk = bytes(data)
         decoded = self._decoder.decode(chunk)
-        if decoded:
+        if decoded and not _silenced():
             host.output(self._text._stream, _short_paths(decoded))
         return len(chunk)
 
     def flush(self):
         self._text.flush()
+
+
+def _silenced() -> bool:
+    """A thread still alive when the run ended prints nothing more, as a process's threads at exit."""
+    return _threads is not None and _threads.current().dismissed
 
 
 def _short_paths(text: str) -> str:
@@ -217,7 +224,12 @@ class _Stdin(io.TextIOBase):
 
 
 class _TimersOnlySelector(selectors.BaseSelector):
-    """A selector with no files to watch: select() only waits until the loop's next timer is due."""
+    """A selector with no files to watch: select() only waits until the loop's next timer is due, or until another
+    thread wakes the loop (call_soon_threadsafe)."""
+
+    def __init__(self):
+        self._woken = False
+        self._sleeper = None  # the thread waiting in select()
 
     def register(self, fileobj, events, data=None):
         raise NotImplementedError("a browser has no files or sockets to watch")
@@ -226,8 +238,19 @@ class _TimersOnlySelector(selectors.BaseSelector):
         raise KeyError(fileobj)
 
     def select(self, timeout=None):
-        _wait(timeout)
+        if not self._woken:
+            self._sleeper = _threads and _threads.current()
+            try:
+                _wait(timeout)
+            finally:
+                self._sleeper = None
+        self._woken = False
         return []
+
+    def wake_up(self):
+        self._woken = True
+        if self._sleeper:
+            _threads.wake(self._sleeper)
 
     def close(self):
         pass
@@ -242,7 +265,7 @@ _TimersOnlySelector.__module__, _TimersOnlySelector.__name__, _TimersOnlySelecto
 
 
 class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
-    """The loop asyncio.new_event_loop() makes on Linux, minus its self-pipe (there are no threads to wake it).
+    """The loop asyncio.new_event_loop() makes on Linux; another thread wakes it without a self-pipe.
     It is also asyncio.EventLoop and asyncio.SelectorEventLoop (for loop_factory=, or made directly)."""
 
     def __init__(self, selector=None):  # a selector given is ignored: there are no files to watch
@@ -255,7 +278,7 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         pass
 
     def _write_to_self(self):
-        pass
+        self._selector.wake_up()
 
     def create_task(self, coro, *, name=None, context=None, **kwargs):
         if name is None:  # CPython numbers tasks per process; each run is a fresh process
@@ -303,7 +326,8 @@ def _wait(seconds):
     """Block the snippet for `seconds` (None: until stopped), letting Stop interrupt it where possible."""
     global _last_yield
     host.flush()
-    if seconds is not None and seconds <= SPIN_SECONDS and time.monotonic() - _last_yield < YIELD_EVERY_SECONDS:
+    if (seconds is not None and seconds <= SPIN_SECONDS and time.monotonic() - _last_yield < YIELD_EVERY_SECONDS
+            and not (_threads and _threads.others_alive())):
         # No wait (the loop has more ready callbacks) or a short one: a round trip through JavaScript each time would
         # be slow, and its timer counts whole milliseconds (0.9 is 0), fires late and is clamped to 4 ms when nested,
         # so 100 x asyncio.sleep(0.001) took 0.42 s. Spun here instead; Stop is still read every YIELD_EVERY_SECONDS.
@@ -312,24 +336,30 @@ def _wait(seconds):
             pass
         return
     if can_run_sync():
-        _wait_for_host(-1 if seconds is None else seconds * 1000)
+        _threads.park(seconds)  # the other threads run meanwhile; Stop ends the main thread's wait
         _last_yield = time.monotonic()
-        if host.takeStopRequest():
-            _thread.interrupt_main()  # as Ctrl+C does: asyncio.run cancels its main task, else KeyboardInterrupt
-    elif not host.sleep(-1 if seconds is None else seconds * 1000):  # a blocking sleep that Stop can wake
-        _orig_sleep(3600 * 24 if seconds is None else seconds)  # the page is not cross-origin isolated
+    else:
+        started = time.monotonic()
+        if not host.sleep(-1 if seconds is None else seconds * 1000):  # a blocking sleep that Stop can wake
+            _orig_sleep(3600 * 24 if seconds is None else seconds)  # the page is not cross-origin isolated
+        _blocked.seconds += time.monotonic() - started
 
 
-def _wait_for_host(milliseconds):
-    """Pyodide turns the promise into a future of its own loop: make that loop the current one meanwhile."""
-    running, policy = events._get_running_loop(), _get_policy()
-    events._set_running_loop(_pyodide_loop)
-    _set_policy(_pyodide_policy)
-    try:
-        run_sync(host.wait(milliseconds))
-    finally:
-        events._set_running_loop(running)
-        _set_policy(policy)
+_blocked = types.SimpleNamespace(seconds=0.0)  # time spent sleeping without stack switching
+
+
+def _process_time_ns() -> int:
+    """time.process_time_ns(): Pyodide counts the time the worker waits as CPU time too; CPython does not."""
+    idle = _blocked.seconds + (_threads.idle_seconds() if _threads else 0.0)
+    return _pyodide_process_time_ns() - int(idle * 1e9)
+
+
+def _process_time() -> float:
+    return _process_time_ns() / 1e9
+
+
+_pyodide_process_time_ns = time.process_time_ns
+_process_time.__name__, _process_time_ns.__name__ = "process_time", "process_time_ns"
 
 
 _LONGEST_SLEEP = (2**63 - 1) / 1e9  # CPython keeps times as signed 64-bit nanoseconds
@@ -410,21 +440,23 @@ def _report(error: BaseException) -> None:
     sys.stderr.write("".join(formatted.format()))
 
 
-_INTERNAL_MODULES = ("pyodide", "_pyodide", "js", "pyodide_js", __name__)  # Pyodide's own state is not the run's
+# Pyodide's own state, and the runtime's, are not the run's
+_INTERNAL_MODULES = ("pyodide", "_pyodide", "js", "pyodide_js", __name__, "live_snippets_threads")
 _IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: a class whose attributes cannot be set
 
 
 class _Snapshot:
     """The interpreter as `python FILE` finds it, taken once after start-up. restore() puts back what a run
     changed, without a list of what to look at: every module's attributes and the contents of its lists, dicts
-    and sets, the attributes of every class a module defines, the modules imported (those the run imported are
-    forgotten, to be imported afresh), and the settings the interpreter keeps in C (gc, tracemalloc, signals,
-    sys.set*)."""
+    and sets, the attributes of every class a module defines, the counters among them (threading's thread numbers)
+    back at their start, the modules imported (those the run imported are forgotten, to be imported afresh), and the
+    settings the interpreter keeps in C (gc, tracemalloc, signals, sys.set*)."""
 
     def __init__(self):
         self.modules = dict(sys.modules)
         self.namespaces = []  # (module dict, a copy of it, {name: copy of a list/dict/set it holds})
         self.classes = []  # (class, a copy of its attributes)
+        self.counters = []  # (module dict or class, name, the itertools.count's repr then)
         for name, module in self.modules.items():
             namespace = getattr(module, "__dict__", None)
             if name.split(".")[0] in _INTERNAL_MODULES or name == "__main__" or not isinstance(namespace, dict):
@@ -432,9 +464,11 @@ class _Snapshot:
             containers = {k: type(v)(v) for k, v in namespace.items() if type(v) in (list, dict, set)}
             containers.pop("modules", None) if module is sys else None
             self.namespaces.append((namespace, dict(namespace), containers))
+            self.counters += [(namespace, k, state) for k, v in namespace.items() if (state := _count_state(v))]
             for value in list(namespace.values()):
                 if isinstance(value, type) and value.__module__ == name and not value.__flags__ & _IMMUTABLE_TYPE:
                     self.classes.append((value, dict(vars(value))))
+                    self.counters += [(value, k, state) for k, v in vars(value).items() if (state := _count_state(v))]
         # ABC registrations are kept in C: every abstract class alive now, with what is registered with it
         self.abcs = {cls: _registered(cls) for cls in gc.get_objects() if isinstance(cls, abc.ABCMeta)}
         self.context = contextvars.copy_context()  # every context variable's value (decimal's context...)
@@ -479,6 +513,12 @@ class _Snapshot:
             for name, value in saved.items():
                 if vars(cls).get(name, _MISSING) is not value:
                     setattr(cls, name, value)
+        for owner, name, state in self.counters:
+            current = (owner if isinstance(owner, dict) else vars(owner))[name]
+            if _count_state(current) != state:
+                fresh = eval(state, {"count": itertools.count})  # noqa: S307 - a repr such as "count(1)"
+                fresh = fresh if type(current) is itertools.count else fresh.__next__
+                owner.__setitem__(name, fresh) if isinstance(owner, dict) else setattr(owner, name, fresh)
         warnings._filters_mutated()
         os.environ.clear()
         os.environ.update(self.environ)
@@ -510,6 +550,12 @@ class _Snapshot:
 
 
 _MISSING = object()
+
+
+def _count_state(value) -> str | None:
+    """'count(3)' for an itertools.count or its __next__ (the way modules number things), else None."""
+    counter = getattr(value, "__self__", value)
+    return repr(counter) if type(counter) is itertools.count else None
 
 
 def _registered(cls: abc.ABCMeta) -> set:
@@ -586,18 +632,42 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         _set_policy(_Policy())
         events._set_running_loop(None)  # top-level code runs with no loop, as in CPython
         signal.signal(signal.SIGINT, signal.default_int_handler)  # as `python FILE` starts; ignored between runs
+        if _threads:
+            _threads.begin_run()
         status = _snapshot.context.copy().run(_execute, code, path, main.__dict__)
+        if _threads:
+            _join_threads()
         try:
             atexit._run_exitfuncs()
         except BaseException as error:  # noqa: BLE001 - reported like any other uncaught error
             _report(error)
+        _end_threads()  # before __main__ is freed: daemon threads are stopped then in CPython
         _exit(main)
         return status
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # also where the run itself failed
+        _end_threads()
         events._set_running_loop(webloop)
         _snapshot.restore()
         host.flush()
+
+
+def _end_threads() -> None:
+    if _threads and not _threads.end_run():
+        raise RuntimeError("a thread of the program would not end")  # the worker restarts Python
+
+
+def _join_threads() -> None:
+    """As CPython at exit: wait for the threads that are not daemons (Ctrl+C, Stop, interrupts the wait)."""
+    import threading
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        threading._shutdown()
+    except BaseException as error:  # noqa: BLE001 - reported as CPython reports it
+        sys.unraisablehook(_threads.Unraisable(error, "Exception ignored on threading shutdown"))
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _exit(main: types.ModuleType) -> None:
@@ -639,7 +709,7 @@ def _execute(code: str, filename: str, namespace: dict) -> int:
 
 def setup(js_host) -> None:
     """Called once when the worker has loaded Pyodide."""
-    global host, _pyodide_loop, _pyodide_policy, _snapshot
+    global host, _pyodide_loop, _pyodide_policy, _snapshot, _threads
     host = js_host
     _pyodide_loop, _pyodide_policy = events._get_running_loop(), _get_policy()
     os.makedirs(ROOT, exist_ok=True)
@@ -652,10 +722,24 @@ def setup(js_host) -> None:
     sys.setrecursionlimit, sys.getrecursionlimit = _setrecursionlimit, _getrecursionlimit
     warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
     _use_the_pages_loop()
+    if sys.platform == "emscripten":  # CPython's own threads and clocks elsewhere (the tests)
+        time.process_time, time.process_time_ns = _process_time, _process_time_ns
+        _threads = _load_sibling("threads")
+        _threads.install(host, run, _pyodide_loop, _pyodide_policy, _get_policy, _set_policy)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _snapshot = _Snapshot()
     _warm_up()
     _snapshot = _Snapshot()  # with what the warm-up imported
+
+
+def _load_sibling(name: str) -> types.ModuleType:
+    """A module of the runtime beside this file, by its path: a snippet's module of the same name cannot shadow it."""
+    path = os.path.join(os.path.dirname(__file__), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"live_snippets_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 WARM_UP = """
@@ -686,7 +770,6 @@ def _warm_up():
 
 class _SilentHost:
     def __init__(self, js_host):
-        self.wait = js_host.wait
         self.sleep = js_host.sleep
         self.takeStopRequest = js_host.takeStopRequest
 

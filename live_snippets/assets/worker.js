@@ -9,7 +9,12 @@
 // The host object runtime.py calls (setup(host)):
 //   output(stream, text)  text written to "stdout" or "stderr" (worker-output.js caps and batches it);
 //   flush()               send what is pending now;
-//   wait(ms)              a promise resolved after ms milliseconds (-1: never), or at once on Stop (with JSPI);
+//   park(ms, stoppable)   {promise, wake}: a promise resolved after ms milliseconds (-1: never), when wake() is
+//                         called, or at once on Stop if stoppable (the main thread's waits; with JSPI; threads.py);
+//   startThread(entry)    call the Python function entry with stack switching once the running stack waits, then
+//                         destroy it (threads.py);
+//   preempt(ms, signal, mainRunning)  while ms > 0: answer Pyodide's check of its interrupt buffer with `signal`
+//                         once every ms of a thread's turn (threads.py switches threads on it);
 //   sleep(ms)             block for ms milliseconds (-1: until stopped), returning early on Stop; returns false,
 //                         without waiting, where the page is not cross-origin isolated (no shared memory);
 //   takeStopRequest()     true once after each Stop request this run received by message;
@@ -20,11 +25,12 @@ import contract from "./contract.json" with { type: "json" };
 import { RunOutput } from "./worker-output.js";
 import { loadTimes, mark, markCompiled, markFetched } from "./load-times.js";
 import { countingFetch } from "./fetch-progress.js";
-import { blockingSleep, claim, resetStops, SIGNAL, WAKE } from "./stop-claim.js";
+import { blockingSleep, claim, resetStops, SIGINT, SIGNAL, WAKE } from "./stop-claim.js";
 import { END, expectInput, INTERRUPTED, LINE, resetInput, STOPPED, waitForInput } from "./input-channel.js";
 
 const SLICE_MS = 20;
 
+let pyodide = null;
 let runSnippet = null;
 let useStackSwitching = false;
 let interrupts = null; // shared with the page when it is cross-origin isolated (stop-claim.js)
@@ -41,6 +47,30 @@ function nextTask(callback) {
   channel.port2.postMessage(null);
 }
 
+// While threads exist: Pyodide reads element 0 of its interrupt buffer every 50 checks of the interpreter's eval
+// breaker, and raises that signal in Python. This one answers the thread-switch signal once a turn has lasted its
+// interval, and passes the page's SIGINT (Stop) through only while the main thread runs, as CPython delivers
+// signals to the main thread; meanwhile it wakes the main thread and keeps the signal.
+const turns = { ms: 0, signal: 0, due: Infinity, mainRunning: true, stopRead: false };
+const switchingBuffer = {
+  get 0() {
+    const pending = interrupts ? interrupts[SIGNAL] : 0;
+    if (pending && (pending !== SIGINT || turns.mainRunning)) {
+      turns.stopRead = true;
+      return pending;
+    }
+    if (pending && run && run.wake) run.wake();
+    const now = performance.now();
+    if (now < turns.due) return 0;
+    turns.due = now + turns.ms;
+    return turns.signal;
+  },
+  set 0(value) {
+    if (turns.stopRead) interrupts[SIGNAL] = value;
+    turns.stopRead = false;
+  },
+};
+
 const host = {
   output(stream, text) {
     run?.output.write(stream, text);
@@ -48,8 +78,9 @@ const host = {
   flush() {
     run?.output.flush();
   },
-  wait(ms) {
-    return new Promise((resolve) => {
+  park(ms, stoppable) {
+    let wake;
+    const promise = new Promise((resolve) => {
       const timer = ms > 0 ? setTimeout(done, ms) : null;
       if (ms === 0) nextTask(done);
       function done() {
@@ -57,8 +88,27 @@ const host = {
         if (run && run.wake === done) run.wake = null;
         resolve();
       }
-      if (run) run.wake = done;
+      if (run && stoppable) run.wake = done;
+      wake = done;
     });
+    return { promise, wake };
+  },
+  startThread(entry) {
+    const current = run;
+    queueMicrotask(() =>
+      entry
+        .callPromising()
+        .catch((error) => current && post({ type: "crash", runId: current.id, message: errorMessage(error) }))
+        .finally(() => entry.destroy()),
+    );
+  },
+  preempt(ms, signal, mainRunning) {
+    const on = ms > 0;
+    Object.assign(turns, { ms, signal, mainRunning, due: on ? performance.now() + ms : Infinity });
+    if (on !== (turns.buffer === switchingBuffer)) {
+      turns.buffer = on ? switchingBuffer : interrupts;
+      pyodide.setInterruptBuffer(turns.buffer ?? undefined);
+    }
   },
   sleep(ms) {
     if (!interrupts) return false;
@@ -110,14 +160,14 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response;
   };
-  const [{ loadPyodide }, runtimeSource, helpers] = await Promise.all([
+  const [{ loadPyodide }, helpers, ...runtimeSources] = await Promise.all([
     import(new URL("pyodide.mjs", pyodideUrl).href),
-    fetchOk(runtimeUrl).then((response) => response.text()),
     fetchOk(helpersUrl).then((response) => response.json()),
+    ...contract.runtimeFiles.map((name) => fetchOk(new URL(name, runtimeUrl)).then((response) => response.text())),
   ]);
   mark("pyodideImported");
   markCompiled();
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  pyodide = await loadPyodide({ indexURL: pyodideUrl });
   mark("interpreterStarted");
   markFetched("wasmFetched", "pyodide.asm.wasm");
   const decoder = new TextDecoder();
@@ -128,7 +178,10 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
   pyodide.FS.mkdirTree(snippetsFolder);
   for (const [name, source] of Object.entries(helpers)) pyodide.FS.writeFile(`${snippetsFolder}/${name}`, source);
   pyodide.FS.mkdirTree(runtimeFolder);
-  pyodide.FS.writeFile(`${runtimeFolder}/${runtimeModule}.py`, runtimeSource);
+  contract.runtimeFiles.forEach((name, index) =>
+    // runtime.py under a name no snippet's module has; the others beside it, imported by path
+    pyodide.FS.writeFile(`${runtimeFolder}/${index ? name : `${runtimeModule}.py`}`, runtimeSources[index]),
+  );
   pyodide.FS.writeFile(`${runtimeFolder}/contract.json`, JSON.stringify(contract)); // beside runtime.py, as in assets/
   pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(runtimeFolder)})`);
   const runtime = pyodide.pyimport(runtimeModule);

@@ -1,4 +1,3 @@
-# local-only: starts a thread, which the in-browser Python cannot do
 import asyncio
 import threading
 

@@ -1,4 +1,3 @@
-# local-only: starts a thread, which the browser's Python cannot do
 import asyncio
 import threading
 

@@ -1,4 +1,3 @@
-# local-only: starts threads, which the browser's Python cannot do
 import threading
 import time
 

@@ -1,4 +1,3 @@
-# local-only: starts threads, which the in-browser Python cannot do
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor

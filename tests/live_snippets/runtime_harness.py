@@ -38,9 +38,6 @@ class FakeHost:
     def flush(self):
         self.flushes += 1
 
-    def wait(self, milliseconds):
-        raise AssertionError("no stack switching here: wait() is never called")
-
     def sleep(self, milliseconds):
         return False  # as on a page that is not cross-origin isolated: runtime.py sleeps itself
 
