@@ -8,7 +8,7 @@ the site's service worker), and in headless Chromium, per setup:
   interrupt buffer stops busy code;
 - "not isolated": the same with service workers blocked, as a browser without them (Stop replaces the worker).
 
-For each round: `while True: pass` and a CPU-bound loop in a task are started, then stopped; the script times, in
+For each round: `while True: pass`, a CPU-bound loop in a task and a busy thread are started, then stopped; the script times, in
 the page, Stop's click to the snippet's "stopped" state, and the next Run's click to its first output line. It also
 prints what the service worker's caches hold after one Run (Cache Storage, by cache) and the origin's usage.
 Prints medians (min–max); no limit is enforced here (the issue's goals are printed beside them).
@@ -34,6 +34,10 @@ LOOPS = {
     "CPU-bound loop in a task": (
         "import asyncio\n\n\nasync def spin():\n    print(\"started\")\n    while True:\n        pass\n\n\n"
         "async def main():\n    await asyncio.create_task(spin())\n\n\nasyncio.run(main())\n"
+    ),
+    "a busy thread (the main thread waits)": (
+        "import threading\n\n\ndef spin():\n    while True:\n        pass\n\n\n"
+        "threading.Thread(target=spin, daemon=True).start()\nprint(\"started\")\nthreading.Event().wait()\n"
     ),
 }
 

@@ -11,7 +11,7 @@ import { storeEdit, storedEdit } from "./stored-edits.js";
 
 const RETRY_LABEL = "Retry";
 const RESTARTED = "Python was restarted to stop this code.";
-// Where the site explains what the Python in a browser cannot do (threads, processes, sockets).
+// Where the site explains what the Python in a browser cannot do (processes, sockets; threads without JSPI).
 const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
 const BROWSER_LIMITS = [
   /can't (?:start|create) new thread/,

@@ -34,7 +34,7 @@ _STACK_STEP = 0x801000
 _RUNTIME_FOLDER = os.path.dirname(os.path.abspath(__file__)) + "/"  # this file and runtime.py
 _PYODIDE = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/_?pyodide/")  # Pyodide's own modules
 
-host = None  # the worker's object (worker.js): park(ms, stoppable), startThread(entry), preempt(ms, signal, main)
+host = None  # the worker's object (worker.js): park(ms, stoppable), lastWake, startThread(entry), preempt(...)
 _pyodide_loop = _pyodide_policy = _get_policy = _set_policy = None
 _snippet_policy = None  # the event loop policy of the run, put back whenever a thread resumes
 
@@ -92,10 +92,10 @@ def park(seconds=None):
     events._set_running_loop(_pyodide_loop)
     _set_policy(_pyodide_policy)
     try:
-        waiting = host.park(-1 if seconds is None else max(0.0, seconds * 1000), me is _main)
-        me.wake = waiting.wake
+        promise = host.park(-1 if seconds is None else max(0.0, seconds * 1000), me is _main)
+        me.wake = host.lastWake
         _idle.since = _monotonic()
-        run_sync(waiting.promise)
+        run_sync(promise)
     finally:
         _resume(me)
     if me.dismissed:

@@ -9,8 +9,10 @@
 // The host object runtime.py calls (setup(host)):
 //   output(stream, text)  text written to "stdout" or "stderr" (worker-output.js caps and batches it);
 //   flush()               send what is pending now;
-//   park(ms, stoppable)   {promise, wake}: a promise resolved after ms milliseconds (-1: never), when wake() is
-//                         called, or at once on Stop if stoppable (the main thread's waits; with JSPI; threads.py);
+//   park(ms, stoppable)   a promise resolved after ms milliseconds (-1: never), when host.lastWake (set by each
+//                         park) is called, or at once on Stop if stoppable (the main thread's waits; JSPI; threads.py);
+//                         not {promise, wake}: Python's run_sync on a promise read from an object's property crashed
+//                         the runtime at the 25th run (measured: "function signature mismatch");
 //   startThread(entry)    call the Python function entry with stack switching once the running stack waits, then
 //                         destroy it (threads.py);
 //   preempt(ms, signal, mainRunning)  while ms > 0: answer Pyodide's check of its interrupt buffer with `signal`
@@ -78,6 +80,7 @@ const host = {
   flush() {
     run?.output.flush();
   },
+  lastWake: null,
   park(ms, stoppable) {
     let wake;
     const promise = new Promise((resolve) => {
@@ -91,7 +94,8 @@ const host = {
       if (run && stoppable) run.wake = done;
       wake = done;
     });
-    return { promise, wake };
+    host.lastWake = wake;
+    return promise;
   },
   startThread(entry) {
     const current = run;

@@ -100,7 +100,8 @@ def check_page(page, site_url: str, built_site, path: str, counts: list[int]) ->
             actual = f"[{error}]"
         leaked = cpython.internal_lines(actual)  # before normalizing, which drops non-snippet frames
         if leaked:
-            failures.append(f"{snippet.path} in the browser shows the runner's or Pyodide's own files:\n" + "\n".join(leaked))
+            failures.append(f"{snippet.path} in the browser shows the runner's or Pyodide's own files:\n"
+                            + "\n".join(leaked) + "\nin all it printed:\n" + getattr(actual, "text", str(actual)))
         elif cpython.outputs_match(expected, actual):
             counts[0] += 1
         else:

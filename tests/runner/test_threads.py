@@ -7,7 +7,6 @@ Ad-hoc code goes into the first snippet of the shared test page A (tests/runner/
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -96,9 +95,10 @@ def test_two_cpu_bound_threads_take_turns_every_switch_interval(greet):
         for t in threads: t.start()
         for t in threads: t.join()
         lengths = sorted(b[1] - a[1] for a, b in zip(turns[1:], turns[2:]))
-        print(len(turns) > 5, len(turns) < steps / 1000, lengths[0] >= 0.0025)
+        print(len(turns) > 5, len(turns) < steps / 1000, lengths[len(lengths) // 2] >= 0.0025)
     """)
-    # They interleave, in turns of thousands of steps, none shorter than half the switch interval.
+    # They interleave, in turns of thousands of steps, of about the switch interval (the median at least half of
+    # it: a thread's last turn is cut short when it ends).
     assert lines == ["True True True"]
 
 
@@ -278,7 +278,10 @@ def test_a_daemon_thread_left_running_ends_with_the_program_and_prints_nothing_m
     assert printed(greet, "import threading\nprint(threading.active_count())") == ["1"]
 
 
-def test_stop_during_join_interrupts_the_main_thread_and_ends_every_thread(greet):
+@pytest.mark.parametrize("setup", ["with JSPI", "cross-origin isolated"])
+def test_stop_during_join_interrupts_the_main_thread_and_ends_every_thread(shared_pages, setup):
+    """Stop by message, and where the page is cross-origin isolated by SIGINT too, which the busy thread must not take."""
+    greet = snippet_named(shared_pages.get(setup), "01_greet.py")
     greet.start("""import threading, time
 
 def busy():
@@ -291,11 +294,12 @@ print("joining")
 thread.join()
 """)
     greet.wait_for_output("joining")
-    stopped_at = time.perf_counter()
     greet.stop_button.click()
     assert greet.wait_until_done(timeout_ms=10_000) == "stopped"
-    assert time.perf_counter() - stopped_at < 2
-    assert greet.lines()[-1].text == "KeyboardInterrupt"
+    texts = [line.text for line in greet.lines()]
+    assert texts[-1] == "KeyboardInterrupt"
+    # raised in the main thread, where it waited, as CPython delivers SIGINT; not in the busy thread
+    assert '  File "01_greet.py", line 10, in <module>' in texts and not any("Exception in thread" in t for t in texts)
     assert printed(greet, "import threading\nprint(threading.active_count())") == ["1"]
 
 
@@ -304,3 +308,24 @@ def test_without_stack_switching_starting_a_thread_says_why_it_cannot(shared_pag
     lines = printed(snippet, "import threading\nthreading.Thread(target=print).start()")
     assert lines[-1].startswith("RuntimeError: can't start new thread: this browser cannot switch between")
     assert re.search(r"run this snippet on your machine", lines[-1])
+
+
+def test_process_time_counts_computing_not_waiting_as_in_cpython(greet):
+    lines = printed(greet, """
+        import threading, time
+
+        def spin(n):
+            while n:
+                n -= 1
+
+        cpu, wall = time.process_time(), time.perf_counter()
+        time.sleep(0.2)
+        thread = threading.Thread(target=time.sleep, args=[0.2])
+        thread.start()
+        thread.join()
+        print("waiting:", time.process_time() - cpu < 0.1)
+        cpu, wall = time.process_time(), time.perf_counter()
+        spin(500_000)
+        print("computing:", time.process_time() - cpu > (time.perf_counter() - wall) / 2)
+    """)
+    assert lines == ["waiting: True", "computing: True"]
