@@ -2,9 +2,9 @@
 
 Pyodide's own event loop (WebLoop) is driven by the browser and differs from CPython's in ways a lesson shows
 (time.sleep does not block it, debug mode does nothing, nested asyncio.run succeeds...). So a snippet runs on
-CPython's own loop instead: asyncio's selector event loop with a selector that has no files to watch and only
-waits for the next timer. `asyncio.run`, `loop.run_until_complete`, debug mode and error reports are then
-CPython's code, unchanged. Waiting is done by parking the thread (threads.py: a JavaScript promise, through stack
+CPython's own loop instead: asyncio's selector event loop, on sockets in memory (sockets.py: a browser's Python has
+none), which waits for its next timer or socket. `asyncio.run`, `loop.run_until_complete`, debug mode and error reports
+are then CPython's code, unchanged. Waiting is done by parking the thread (threads.py: a JavaScript promise, through stack
 switching) where the browser has it, so that Stop can wake a waiting snippet and other threads run meanwhile;
 elsewhere by a blocking sleep.
 
@@ -30,8 +30,8 @@ import logging
 import math
 import os
 import re
-import selectors
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -50,6 +50,7 @@ _last_yield = 0.0
 ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets folder on PYTHONPATH
 HOME = "/home/pyodide"  # the current directory between runs
 _threads = None  # threads.py, in Pyodide: threads on stack switching
+_sockets = None  # sockets.py: sockets in memory (the socket module's, in Pyodide)
 _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
 
 
@@ -223,62 +224,44 @@ class _Stdin(io.TextIOBase):
 # --- CPython's event loop, waiting on timers only ---------------------------------------------------------------
 
 
-class _TimersOnlySelector(selectors.BaseSelector):
-    """A selector with no files to watch: select() only waits until the loop's next timer is due, or until another
-    thread wakes the loop (call_soon_threadsafe)."""
-
-    def __init__(self):
-        self._woken = False
-        self._sleeper = None  # the thread waiting in select()
-
-    def register(self, fileobj, events, data=None):
-        raise NotImplementedError("a browser has no files or sockets to watch")
-
-    def unregister(self, fileobj):
-        raise KeyError(fileobj)
-
-    def select(self, timeout=None):
-        if not self._woken:
-            self._sleeper = _threads and _threads.current()
-            try:
-                _wait(timeout)
-            finally:
-                self._sleeper = None
-        self._woken = False
-        return []
-
-    def wake_up(self):
-        self._woken = True
-        if self._sleeper:
-            _threads.wake(self._sleeper)
-
-    def close(self):
-        pass
-
-    def get_map(self):
-        return {}
-
-
-# What asyncio's debug log names ("Using selector: EpollSelector"), as on Linux.
-_TimersOnlySelector.__module__, _TimersOnlySelector.__name__, _TimersOnlySelector.__qualname__ = (
-    "selectors", "EpollSelector", "EpollSelector")
-
-
 class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
-    """The loop asyncio.new_event_loop() makes on Linux; another thread wakes it without a self-pipe.
-    It is also asyncio.EventLoop and asyncio.SelectorEventLoop (for loop_factory=, or made directly)."""
+    """The loop asyncio.new_event_loop() makes on Linux, on the sockets in memory (sockets.py), its self-pipe
+    included. It is also asyncio.EventLoop and asyncio.SelectorEventLoop (for loop_factory=, or made directly)."""
 
-    def __init__(self, selector=None):  # a selector given is ignored: there are no files to watch
-        super().__init__(_TimersOnlySelector())
+    def __init__(self, selector=None):
+        super().__init__(selector if isinstance(selector, _sockets.SelectSelector) else _sockets.EpollSelector())
 
-    def _make_self_pipe(self):
-        pass
+    def _make_self_pipe(self):  # CPython's, on a socket pair in memory where the socket module is the host's (tests)
+        self._ssock, self._csock = _sockets.socketpair()
+        self._ssock.setblocking(False)
+        self._csock.setblocking(False)
+        self._internal_fds += 1
+        self._add_reader(self._ssock.fileno(), self._read_from_self)
 
-    def _close_self_pipe(self):
-        pass
+    async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):  # noqa: A002 - asyncio's names
+        if _threads and not can_run_sync():  # no thread can start to ask: the names are this machine's, known at once
+            return socket.getaddrinfo(host, port, family, type, proto, flags)
+        return await super().getaddrinfo(host, port, family=family, type=type, proto=proto, flags=flags)
 
-    def _write_to_self(self):
-        self._selector.wake_up()
+    def _sock_connect_cb(self, fut, sock, address):
+        """CPython's, with Linux's error: Pyodide's errno numbers are Emscripten's, so OSError(111) would not be a
+        ConnectionRefusedError there."""
+        if fut.done():
+            return
+        try:
+            error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error != 0:
+                raise _sockets.linux_error(error, f"Connect call failed {address}")
+        except (BlockingIOError, InterruptedError):
+            pass
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - CPython's
+            fut.set_exception(exc)
+        else:
+            fut.set_result(None)
+        finally:
+            fut = None
 
     def create_task(self, coro, *, name=None, context=None, **kwargs):
         if name is None:  # CPython numbers tasks per process; each run is a fresh process
@@ -647,6 +630,7 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # also where the run itself failed
         _end_threads()
+        _sockets.end_run()
         events._set_running_loop(webloop)
         _snapshot.restore()
         host.flush()
@@ -709,7 +693,7 @@ def _execute(code: str, filename: str, namespace: dict) -> int:
 
 def setup(js_host) -> None:
     """Called once when the worker has loaded Pyodide."""
-    global host, _pyodide_loop, _pyodide_policy, _snapshot, _threads
+    global host, _pyodide_loop, _pyodide_policy, _snapshot, _threads, _sockets
     host = js_host
     _pyodide_loop, _pyodide_policy = events._get_running_loop(), _get_policy()
     os.makedirs(ROOT, exist_ok=True)
@@ -726,6 +710,10 @@ def setup(js_host) -> None:
         time.process_time, time.process_time_ns = _process_time, _process_time_ns
         _threads = _load_sibling("threads")
         _threads.install(host, run, _pyodide_loop, _pyodide_policy, _get_policy, _set_policy)
+    _sockets = _load_sibling("sockets")
+    _sockets.configure(_wait, _threads)
+    if sys.platform == "emscripten":
+        _sockets.install()
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _snapshot = _Snapshot()
     _warm_up()

@@ -11,13 +11,14 @@ import { storeEdit, storedEdit } from "./stored-edits.js";
 
 const RETRY_LABEL = "Retry";
 const RESTARTED = "Python was restarted to stop this code.";
-// Where the site explains what the Python in a browser cannot do (processes, sockets; threads without JSPI).
+// Where the site explains what the Python in a browser cannot do (processes, the network; threads without JSPI).
 const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
 const BROWSER_LIMITS = [
   /can't (?:start|create) new thread/,
   /\b(?:Errno 138|Errno 52|Errno 58)\b/,
   /\bnot supported on (?:Emscripten|WebAssembly|this platform)\b/i,
   /No module named '_?(?:multiprocessing|subprocess|threading|socket|ssl|tkinter)'/,
+  /\[Errno -3\] Temporary failure in name resolution|\[Errno 101\] Network is unreachable/, // sockets.py: no network
 ];
 // A snippet's children, as rendered, other than its code and its recorded output(s).
 const NOT_RECORDED = [".snippet-command", ".snippet-local-only", ".snippet-controls", ".snippet-hint"].join(", ");

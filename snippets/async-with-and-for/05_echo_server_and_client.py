@@ -1,4 +1,3 @@
-# local-only: a TCP server and client; the browser's Python has no sockets
 import asyncio
 
 

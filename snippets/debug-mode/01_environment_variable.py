@@ -1,5 +1,4 @@
 # run: PYTHONASYNCIODEBUG=1 python 01_environment_variable.py
-# local-only: sets an environment variable before Python starts
 import asyncio
 import sys
 

@@ -1,4 +1,3 @@
-# local-only: uses a thread and sockets, which the browser cannot do
 import socket
 import threading
 import time

@@ -1,4 +1,3 @@
-# local-only: uses sockets, which the browser's Python cannot open
 import socket
 import time
 

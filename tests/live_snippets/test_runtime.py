@@ -49,7 +49,7 @@ CASES = {
 
         async def main():
             loop = asyncio.get_running_loop()
-            print(type(loop).__name__, hasattr(loop, "_ssock"))  # the page's loop has no self-pipe
+            print(type(loop).__name__, type(loop._selector).select.__module__)  # the page's selector: sockets.py
 
         asyncio.run(main(), loop_factory=asyncio.EventLoop)
         with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
@@ -243,7 +243,7 @@ def test_exit_statuses_are_cpythons(name, status):
 def test_every_way_of_making_a_loop_gives_the_pages_loop():
     status, lines = run("loops")
     assert status == 0, lines
-    assert lines == [("stdout", "_UnixSelectorEventLoop False")] * 4 + [
+    assert lines == [("stdout", "_UnixSelectorEventLoop live_snippets_sockets")] * 4 + [
         ("stdout", "_UnixDefaultEventLoopPolicy asyncio.unix_events")]
 
 

@@ -45,7 +45,7 @@ LOOPS = """
     async def main():
         await asyncio.sleep(0.05)
         loop = asyncio.get_running_loop()
-        print(type(loop).__name__, hasattr(loop, "_ssock"))  # the page's loop has no self-pipe
+        print(type(loop).__name__, type(loop._selector).select.__module__)  # the page's selector: sockets.py
 
     asyncio.run(main(), loop_factory=asyncio.EventLoop)
     with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
@@ -60,7 +60,7 @@ LOOPS = """
 
 
 def test_every_way_of_making_a_loop_gives_the_pages_loop(greet):
-    assert run(greet, LOOPS) == [("stdout", "_UnixSelectorEventLoop False")] * 4
+    assert run(greet, LOOPS) == [("stdout", "_UnixSelectorEventLoop live_snippets_sockets")] * 4
     assert greet.state == "finished"
 
 
