@@ -60,6 +60,8 @@ def render(snippet: Snippet, local_only: str | None = None, controls_id: str | N
         attributes += f' data-local-only="{escape_attribute(local_only)}"'
     attributes += f' data-command="{escape_attribute(snippet.command.text)}"'
     attributes += f' data-env="{escape_attribute(json.dumps(snippet.command.env))}"'  # read by the page's runner
+    if snippet.command.options and not local_only:  # what the runner applies (development mode)
+        attributes += f' data-options="{escape_attribute(json.dumps(snippet.command.options))}"'
     # The code's line count sizes its block while its rendering is skipped below the fold (extra.css).
     style = f"--snippet-code-lines: {len(code.rstrip().splitlines())}"
     if head:

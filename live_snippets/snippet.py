@@ -36,6 +36,8 @@ _RUN = re.compile(r"^# run: (?P<command>.+)$", re.MULTILINE)
 # Settings of a `# run:` line that Python reads while running, so that the browser applies them to the run; any other
 # PYTHON* variable is read at start-up only (PYTHONWARNINGS, PYTHONDEVMODE, PYTHONTRACEMALLOC, ...).
 RUN_TIME_ENV = frozenset({"PYTHONASYNCIODEBUG", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE"})
+# Interpreter options the browser applies to the run with the same effect (runtime.py: development mode).
+RUN_TIME_OPTIONS = (["-X", "dev"], ["-Xdev"])
 _LOCAL_ONLY = re.compile(r"^# local-only: (?P<reason>.+)$", re.MULTILINE)
 
 
@@ -168,7 +170,7 @@ class Snippet:
         match = _LOCAL_ONLY.search(self.code)
         if match:
             return match["reason"].strip()
-        if self.command.options:
+        if self.command.options and self.command.options not in RUN_TIME_OPTIONS:
             return f"needs the interpreter options {' '.join(self.command.options)}"
         startup = [f"{k}={v}" for k, v in self.command.env.items() if k.startswith("PYTHON") and k not in RUN_TIME_ENV]
         if startup:

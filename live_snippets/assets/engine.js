@@ -108,7 +108,7 @@ function onWorkerMessage(worker, data) {
   }
 }
 
-// snippet: {name, folder, code, env, view, setState, setStatus, loadFailed, loadProgress?, runEnded}
+// snippet: {name, folder, code, env, options, view, setState, setStatus, loadFailed, loadProgress?, runEnded}
 export async function runSnippet(snippet) {
   if (engine.run) await stopRun(engine.run, "another");
   const id = ++engine.runIds;
@@ -129,8 +129,8 @@ export async function runSnippet(snippet) {
   snippet.setState("running", "Running…");
   snippet.view.start();
   run.startedAt = performance.now();
-  const { name, folder, code, env } = snippet;
-  engine.worker.postMessage({ type: "run", runId: id, code, filename: name, folder, env });
+  const { name, folder, code, env, options } = snippet;
+  engine.worker.postMessage({ type: "run", runId: id, code, filename: name, folder, env, options });
 }
 
 export function isRunning(snippet) {

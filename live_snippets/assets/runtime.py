@@ -19,6 +19,7 @@ import atexit
 import builtins
 import codecs
 import contextvars
+import faulthandler
 import functools
 import gc
 import importlib.util
@@ -590,8 +591,9 @@ def _reset_logging():
     logging.root.manager._clear_cache()
 
 
-def run(code: str, filename: str, folder: str, env_json: str) -> int:
-    """Run one snippet as `python FILENAME` in FOLDER (relative to ROOT) would; returns the exit status."""
+def run(code: str, filename: str, folder: str, env_json: str, options_json: str = "[]") -> int:
+    """Run one snippet as `python [OPTIONS] FILENAME` in FOLDER (relative to ROOT) would; returns the exit status.
+    The options are those snippet.RUN_TIME_OPTIONS allows (development mode)."""
     global _task_numbers
     webloop = events._get_running_loop()
     directory = f"{ROOT}/{folder}".rstrip("/")
@@ -604,6 +606,8 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
             file.write(code)  # for linecache (tracebacks, warnings) and code that reads its own file
         os.chdir(directory)
         os.environ.update(json.loads(env_json))
+        if json.loads(options_json):
+            _development_mode()
         sys.path[:0] = [directory, ROOT]
         sys.argv[:] = [filename]
         sys.modules["__main__"] = main
@@ -632,8 +636,30 @@ def run(code: str, filename: str, folder: str, env_json: str) -> int:
         _end_threads()
         _sockets.end_run()
         events._set_running_loop(webloop)
+        if not _FAULTHANDLER:  # development mode's (its sys.flags and warning filters go with the snapshot)
+            faulthandler.disable()
         _snapshot.restore()
         host.flush()
+
+
+_FLAGS, _FAULTHANDLER = sys.flags, faulthandler.is_enabled()  # as the worker started
+
+
+def _development_mode() -> None:
+    """What `python -X dev` sets before the program runs: sys.flags.dev_mode (so asyncio's debug mode too), every
+    warning shown once per place (ResourceWarning included), faulthandler. Not its debug hooks on memory allocators."""
+    flags = type("flags", (tuple,), {})  # sys.flags, which cannot be made: a tuple of the same fields, printed alike
+    names = type(_FLAGS).__match_args__
+    values = tuple(True if name == "dev_mode" else getattr(_FLAGS, name) for name in names)
+    for index, name in enumerate(names):
+        setattr(flags, name, property(lambda self, index=index: self[index]))
+    flags.__repr__ = lambda self: "sys.flags(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self)) + ")"
+    flags.__module__, flags.__qualname__ = "sys", "flags"
+    sys.flags = flags(values)
+    sys._xoptions["dev"] = True
+    sys.warnoptions.append("default")
+    warnings.simplefilter("default")
+    faulthandler.enable()
 
 
 def _end_threads() -> None:

@@ -67,6 +67,10 @@ export class LiveSnippet {
     return JSON.parse(this.root.dataset.env || "{}"); // rendered by the plugin from the `# run:` line
   }
 
+  get options() {
+    return JSON.parse(this.root.dataset.options || "[]"); // the interpreter options of that line (`-X dev`)
+  }
+
   get code() {
     return this.head + (this.editor ? this.editor.code : originalCode(this.codeBlock.querySelector("pre")));
   }

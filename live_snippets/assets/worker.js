@@ -1,6 +1,6 @@
 // The live-snippets worker: loads Pyodide once, then runs one snippet at a time, streaming what it prints.
 // Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
-//               run {runId, code, filename, folder, env}, stop {runId, request}
+//               run {runId, code, filename, folder, env, options}, stop {runId, request}
 //               (inputBuffer?: where the page hands input() its lines, input-channel.js)
 // Messages out: progress {loaded, total, files} (bytes fetched while loading; total null: not known yet),
 //               ready {stackSwitching, pythonVersion, loadTimes (load-times.js)}, load-error {message},
@@ -199,14 +199,14 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
   pythonVersion = pyodide.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");
 }
 
-async function start({ runId, code, filename, folder, env }) {
+async function start({ runId, code, filename, folder, env, options }) {
   run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null };
   if (interrupts) {
     resetStops(interrupts); // a Stop meant for the previous run
     if (inputs) resetInput(inputs);
     run.wakes = Atomics.load(interrupts, WAKE);
   }
-  const args = [code, filename, folder, JSON.stringify(env || {})];
+  const args = [code, filename, folder, JSON.stringify(env || {}), JSON.stringify(options || [])];
   const { output } = run;
   try {
     const exitStatus = useStackSwitching ? await runSnippet.callPromising(...args) : runSnippet(...args);

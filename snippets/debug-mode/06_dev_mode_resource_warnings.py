@@ -1,5 +1,4 @@
 # run: python -X dev 06_dev_mode_resource_warnings.py
-# local-only: needs a command-line option of the Python interpreter
 import asyncio
 import sys
 

@@ -1,6 +1,6 @@
 """Runs live_snippets/assets/runtime.py under CPython with a fake host, outside Pyodide (for test_runtime.py).
 
-Usage: python runtime_harness.py < runs.json, where runs.json is a list of {"code", "filename"?, "env"?}; prints one
+Usage: python runtime_harness.py < runs.json, where runs.json is a list of {"code", "filename"?, "env"?, "options"?}; prints one
 JSON list of {"status", "lines": [[stream, text], ...], "flushes"} per run. A separate process, since setup() replaces
 sys.stdout, time.sleep and asyncio.run as the worker needs.
 """
@@ -79,7 +79,7 @@ def main() -> None:
         host.pieces.clear()
         host.flushes = 0
         status = runtime.run(run["code"], run.get("filename", "01_x.py"), run.get("folder", "page"),
-                             json.dumps(run.get("env", {})))
+                             json.dumps(run.get("env", {})), json.dumps(run.get("options", [])))
         results.append({"status": status, "lines": host.lines(), "flushes": host.flushes})
     out.write(json.dumps(results))
     shutil.rmtree(home)

@@ -9,12 +9,18 @@ from pathlib import Path
 
 SOCKETS = Path(__file__).resolve().parents[2] / "live_snippets" / "assets" / "sockets.py"
 
-spec = importlib.util.spec_from_file_location("live_snippets_sockets", SOCKETS)
-sockets = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = sockets
-spec.loader.exec_module(sockets)
-# Waits in slices: asyncio's getaddrinfo answers from an OS thread here, which cannot wake a wait.
-sockets.configure(lambda seconds: time.sleep(0.01 if seconds is None else min(seconds, 0.01)), None)
-sockets.install()
-sys.argv = sys.argv[1:]
-runpy.run_path(sys.argv[0], run_name="__main__")
+
+def main() -> None:
+    spec = importlib.util.spec_from_file_location("live_snippets_sockets", SOCKETS)
+    sockets = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = sockets
+    spec.loader.exec_module(sockets)
+    # Waits in slices: asyncio's getaddrinfo answers from an OS thread here, which cannot wake a wait.
+    sockets.configure(lambda seconds: time.sleep(0.01 if seconds is None else min(seconds, 0.01)), None)
+    sockets.install()
+    sys.argv = sys.argv[1:]
+    runpy.run_path(sys.argv[0], run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()

@@ -19,6 +19,21 @@ from live_snippets.snippet import Snippet
 HARNESS = Path(__file__).with_name("runtime_harness.py")
 RUNTIME_PYTHON = next((i for i in reversed(cpython.find_interpreters()) if i.version >= (3, 13)), None)
 
+DEV_MODE = """
+    import asyncio, faulthandler, sys, warnings
+
+    def count_lines(path):
+        return len(open(path).readlines())  # never closed: a ResourceWarning in development mode
+
+    async def main():
+        print(sys.flags.dev_mode, asyncio.get_running_loop().get_debug(), sys._xoptions, sys.warnoptions)
+        print(faulthandler.is_enabled(), warnings.filters[0][:3] == ("default", None, Warning))
+        print(repr(sys.flags).startswith("sys.flags(debug=0,"), f"dev_mode={sys.flags.dev_mode}" in repr(sys.flags))
+        print(count_lines(__file__))
+
+    asyncio.run(main())
+"""
+
 # name: code (a run after another sees only what a fresh `python FILE` would)
 CASES = {
     "traceback": """
@@ -195,12 +210,15 @@ CASES = {
             print("LookupError", error)
         print(decimal.Decimal(1) / 3)
     """,
+    "dev mode": DEV_MODE,
+    "after dev mode": DEV_MODE,
 }
+OPTIONS = {"dev mode": ["-X", "dev"]}  # the interpreter options of a case's `# run:` line
 
 
 @cache
 def results() -> dict[str, dict]:
-    runs = [{"code": textwrap.dedent(code).lstrip()} for code in CASES.values()]
+    runs = [{"code": textwrap.dedent(code).lstrip(), "options": OPTIONS.get(name, [])} for name, code in CASES.items()]
     completed = subprocess.run(
         [RUNTIME_PYTHON.executable, str(HARNESS)], input=json.dumps(runs), capture_output=True, text=True, timeout=60,
     )
@@ -320,3 +338,15 @@ def test_sleeps_wait_as_in_cpython():
     lines = run("sleeps")[1]
     assert lines[:2] == [("stdout", "a"), ("stdout", "b")] and lines[2][0] == "stdout"
     assert cpython.lines_match("0.6 s", lines[2][1]), lines
+
+
+def test_development_mode_is_applied_to_its_run_only_with_cpythons_effects():
+    status, lines = run("dev mode")
+    out = [text for stream, text in lines if stream == "stdout"]
+    err = [text for stream, text in lines if stream == "stderr"]
+    assert out == ["True True {'dev': True} ['default']", "True True", "True True", "12"], lines
+    assert any("ResourceWarning: unclosed file <_io.TextIOWrapper name=" in text for text in err), lines
+    assert "ResourceWarning: Enable tracemalloc to get the object allocation traceback" in err
+    status, lines = run("after dev mode")
+    assert lines == [("stdout", "False False {} []"), ("stdout", "False False"), ("stdout", "True True"),
+                     ("stdout", "12")]

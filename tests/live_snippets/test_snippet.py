@@ -74,10 +74,16 @@ def test_a_run_pragma_naming_another_file_is_refused(root):
         Snippet.from_directive("::: snippet page/01_hello.py", root)
 
 
-def test_interpreter_options_make_a_snippet_local_only(root):
-    (root / "page" / "01_hello.py").write_text("# run: python -X dev 01_hello.py\n")
+def test_interpreter_options_make_a_snippet_local_only_but_development_mode(root):
+    (root / "page" / "01_hello.py").write_text("# run: python -X importtime 01_hello.py\n")
     (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root))
-    assert snippet.attributes["data-local-only"] == "needs the interpreter options -X dev"
+    assert snippet.attributes["data-local-only"] == "needs the interpreter options -X importtime"
+    assert "data-options" not in snippet.attributes
+    for options in ("-X dev", "-Xdev"):
+        (root / "page" / "01_hello.py").write_text(f"# run: python {options} 01_hello.py\n")
+        (snippet,) = snippets_in(page("::: snippet page/01_hello.py\n", root))
+        assert "data-local-only" not in snippet.attributes  # runtime.py applies development mode
+        assert json.loads(snippet.attributes["data-options"]) == options.split()
 
 
 def test_a_pattern_in_the_site_s_configuration_marks_a_snippet_local_only(root):
