@@ -52,7 +52,7 @@ CONTENT_LIMIT = 0.06  # a page without the runner may be this much below a plain
 PAGE_ROUNDS = 5  # a page over a limit is measured again, up to this many rounds in all
 MEAN_ROUNDS = 3  # every page, while the mean is over its limit, up to this many (a round of every page is long)
 Z = 3  # a cost fails only when over its limit by more than this many standard errors, after those rounds
-NOISE_FLOOR = 0.02  # sigma is never taken as less (see noise(); an idle 2-core machine measured 0.03)
+NOISE_FLOOR = 0.02  # sigma is never taken as less (see noise(); an idle 2-core machine here measured 0.044)
 VARIANTS = ("page", "no runner", "plain")
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".py")
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -320,20 +320,19 @@ def report(pages: list[Page], sigma: float) -> int:
         for page in pages
     ]
     print("\n".join(table(["page", *VARIANTS, "runner cost", "content cost", *EXACT, "rounds"], rows)))
-    failures, within_noise = [], []
+    found: dict[str, list[str]] = {"over": [], "noise": [], "within": []}  # lines by verdict
     for page in pages:
         error = median_error(sigma, page.rounds)
         for what, cost, limit, result in page_verdicts(page, sigma):
-            line = f"{label(page.path)}: {what} {cost:.2f} (limit {limit}; standard error {error:.3f})"
-            (failures if result == "over" else within_noise if result == "noise" else []).append(line)
-        failures += [f"{label(page.path)}: {problem}" for problem in page.exact_problems()]
+            found[result].append(f"{label(page.path)}: {what} {cost:.2f} (limit {limit}; standard error {error:.3f})")
+        found["over"] += [f"{label(page.path)}: {problem}" for problem in page.exact_problems()]
     mean, error = mean_runner_cost(pages), mean_error(sigma, pages)
     print(f"\nnoise of one paired difference (sigma) in this run: {sigma:.3f}")
     print(f"the runner's mean cost over {len(pages)} pages: {mean:+.3f} (limit {RUNNER_MEAN_LIMIT}; "
           f"standard error {error:.3f})")
-    line = f"the runner's mean cost {mean:.3f} is over {RUNNER_MEAN_LIMIT} (standard error {error:.3f})"
-    result = mean_verdict(pages, sigma)
-    (failures if result == "over" else within_noise if result == "noise" else []).append(line)
+    found[mean_verdict(pages, sigma)].append(
+        f"the runner's mean cost {mean:.3f} is over {RUNNER_MEAN_LIMIT} (standard error {error:.3f})")
+    failures, within_noise = found["over"], found["noise"]
     if within_noise:
         print(f"\nover a limit by less than {Z} standard errors, so within this run's noise (not failed):\n"
               + "\n".join(within_noise))
