@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import socketserver
+import threading
 import time
 from pathlib import Path
 
@@ -82,6 +84,29 @@ def open_isolated(context, url: str):
     return snippet_named(page, "01_greet.py")
 
 
+class _HangUp(socketserver.BaseRequestHandler):
+    def handle(self):  # the connection is closed unanswered
+        pass
+
+
+class _HangUpServer(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True  # the port's last connections are still closing
+    daemon_threads = True
+
+
+@contextlib.contextmanager
+def unanswered(port: int):
+    """The port held by a server that hangs up on every connection: requests fail there as with no network, and no
+    other test's server can listen on it."""
+    with _HangUpServer(("127.0.0.1", port), _HangUp) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            server.shutdown()
+
+
 def wait_for_caches(page, done, timeout_s: float = 30) -> dict:
     """The page's caches once done(their names) is true (Cache Storage answers only with promises: polled here).
     The poll reads names only: opening a cache to count its files creates it again if the service worker has just
@@ -135,29 +160,32 @@ def test_offline_after_one_visit_and_one_run(context, site, port):
         page.get_by_role("link", name="To page B").click()
         page.wait_for_url("**/runner-b/")
         snippets_on(page)
-    # The server is gone, and the browser is offline too.
-    context.set_offline(True)
-    page.goto(url + "runner-a/")
-    greet = snippet_named(page, "01_greet.py")
-    snippets_on(page)
-    assert page.evaluate("crossOriginIsolated") is True
-    assert greet.run() == "hello from page A\ngoodbye from page A"
-    # Material's instant navigation to a page visited before, and its palette toggle, offline.
-    page.evaluate("() => (window.__sameDocument = true)")
-    page.get_by_role("link", name="To page B").click()
-    page.wait_for_url("**/runner-b/")
-    assert snippet_named(page, "05_on_page_b.py").run() == "hello from page B"
-    assert page.evaluate("() => window.__sameDocument") is True, "offline, instant navigation fell back to a full load"
-    scheme = page.evaluate("document.body.dataset.mdColorScheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
-    # Search, offline: Material's search worker and its index come from the cache.
-    page.keyboard.press("s")
-    page.keyboard.type("page B")
-    page.wait_for_selector(".md-search-result__item", timeout=20_000)
-    # A page never visited says so, instead of the browser's error page.
-    response = page.goto(url + "404.html")
-    assert response.status == 503 and "not kept" in page.content()
+        page.wait_for_load_state("networkidle")  # nothing of page B's still on its way when the network goes
+    # The server is gone, and the browser is offline too. Playwright's offline mode does not reach the service
+    # worker, whose requests still go to the port: what holds it now hangs up on them.
+    with unanswered(port):
+        context.set_offline(True)
+        page.goto(url + "runner-a/")
+        greet = snippet_named(page, "01_greet.py")
+        snippets_on(page)
+        assert page.evaluate("crossOriginIsolated") is True
+        assert greet.run() == "hello from page A\ngoodbye from page A"
+        # Material's instant navigation to a page visited before, and its palette toggle, offline.
+        page.evaluate("() => (window.__sameDocument = true)")
+        page.get_by_role("link", name="To page B").click()
+        page.wait_for_url("**/runner-b/")
+        assert snippet_named(page, "05_on_page_b.py").run() == "hello from page B"
+        assert page.evaluate("() => window.__sameDocument") is True, "offline, instant navigation fell back to a full load"
+        scheme = page.evaluate("document.body.dataset.mdColorScheme")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
+        # Search, offline: Material's search worker and its index come from the cache.
+        page.keyboard.press("s")
+        page.keyboard.type("page B")
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        # A page never visited says so, instead of the browser's error page.
+        response = page.goto(url + "404.html")
+        assert response.status == 503 and "not kept" in page.content()
 
 
 def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factory):
