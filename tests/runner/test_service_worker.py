@@ -10,6 +10,7 @@ context of its own (contexts keep their service workers apart).
 from __future__ import annotations
 
 import contextlib
+import reprlib
 import shutil
 import socketserver
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port, serve
+from tests.conftest import _QuietHandler, free_port, serve
 from tests.runner.conftest import build_runner_site, snippet_named
 from tests.runner.driver import snippets_on
 
@@ -54,9 +55,25 @@ def site(tmp_path_factory, port):
 
 
 @contextlib.contextmanager
-def served(folder: Path, port: int):
-    with serve(folder, port=port) as url:
+def served(folder: Path, port: int, handler_class=_QuietHandler):
+    with serve(folder, handler_class, port=port) as url:
         yield url
+
+
+class _SlowPageA(_QuietHandler):
+    """Answers page A's document only after delay_s seconds (a slow network), and says that it must be asked again
+    each time (so that the browser's HTTP cache does not answer for it)."""
+
+    delay_s = 0.0
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if self.path.endswith("/runner-a/"):
+            time.sleep(self.delay_s)
+        super().do_GET()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
 
 
 @pytest.fixture
@@ -105,6 +122,16 @@ def unanswered(port: int):
             yield
         finally:
             server.shutdown()
+
+
+def poll(page, expression: str, done, timeout_s: float = 30):
+    """The value of an expression evaluated in the page once done(value) is true (wait_for_function does not wait
+    for a promise: an async expression is true at once)."""
+    deadline = time.monotonic() + timeout_s
+    while not done(value := page.evaluate(expression)):
+        assert time.monotonic() < deadline, f"{expression} stayed {reprlib.repr(value)}"
+        page.wait_for_timeout(200)
+    return value
 
 
 def wait_for_caches(page, done, timeout_s: float = 30) -> dict:
@@ -187,6 +214,21 @@ def test_offline_after_one_visit_and_one_run(context, site, port):
         response = page.goto(url + "404.html")
         assert response.status == 503 and "not kept" in page.content()
 
+
+def test_on_a_slow_network_a_kept_page_shows_from_the_cache(context, site, port):
+    handler = type("SlowPageA", (_SlowPageA,), {})
+    with served(site, port, handler) as url:
+        page = open_controlled(context, url)
+        kept_a = f"async () => (await caches.match({url + 'runner-a/'!r}))?.text() ?? ''"
+        assert "</article>" in poll(page, kept_a, lambda text: text)  # page A is kept (the first visit's copy)
+        index = site / "runner-a" / "index.html"
+        index.write_text(index.read_text().replace("</article>", "<p>NEWER COPY</p></article>", 1))
+        handler.delay_s = 8  # more than the worker's wait for the network (3 s)
+        page.goto(url + "runner-a/")
+        assert page.evaluate("crossOriginIsolated") is True
+        assert "NEWER COPY" not in page.content(), "the worker waited for the slow network"
+        # The network's late answer is kept for the next visit.
+        poll(page, kept_a, lambda text: "NEWER COPY" in text)
 
 def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factory):
     with served(site, port) as url:

@@ -3,8 +3,9 @@
 // - every response it serves carries Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy:
 //   require-corp, so a page it serves is cross-origin isolated (shared memory: Stop by signal, input());
 // - the site's pages and files: from the network, kept in a cache as they are fetched, and from that cache when the
-//   network fails (so a page is never older than the network's while online, and never mixed with another build's
-//   runner: the cache is named after the build's version, and a new build's worker deletes the old caches);
+//   network fails or is slow (so a page is never older than the network's while it answers, and never mixed with
+//   another build's runner: the cache is named after the build's version, and a new build's worker deletes the old
+//   caches);
 // - Pyodide's files: from their own cache first (named after Pyodide's version: they change only with it), kept
 //   there when Python is first loaded, never before;
 // - requests to other origins, and anything but GET, pass untouched.
@@ -18,6 +19,7 @@ const PYTHON_CACHE = `${PREFIX}python-${BUILD.pyodideVersion}`;
 const ROOT = new URL("./", self.location.href).href;
 const PYTHON = new Set(BUILD.python.map((path) => new URL(path, ROOT).href));
 const RUNNER = BUILD.runner.map((path) => new URL(path, ROOT).href);
+const NETWORK_WAIT_MS = 3000;
 const ISOLATION = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
 
 self.addEventListener("install", (event) => {
@@ -57,22 +59,30 @@ function isolated(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+// From the network, kept as it comes; from the cache when the network fails, or has not answered within
+// NETWORK_WAIT_MS where a copy is kept (a slow network: the copy shows; the answer is kept for next time).
 async function networkFirst(event) {
   const { request } = event;
-  let response;
+  let keeping = Promise.resolve();
+  const network = fetch(request).then((response) => {
+    if (keepable(response)) {
+      const copy = response.clone();
+      keeping = caches.open(SITE_CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+  event.waitUntil(network.then(() => keeping).catch(() => {}));
+  const kept = caches.match(request, { cacheName: SITE_CACHE });
+  const late = (response) => new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, response));
+  const slow = kept.then((response) => response && late(response));
   try {
-    response = await fetch(request);
+    return isolated(await Promise.race([network, slow.then((response) => response || network)]));
   } catch (error) {
-    const kept = await caches.match(request, { cacheName: SITE_CACHE });
-    if (kept) return isolated(kept);
+    const response = await kept;
+    if (response) return isolated(response);
     if (request.mode === "navigate") return notKept(request.url);
     throw error;
   }
-  if (keepable(response)) {
-    const copy = response.clone();
-    event.waitUntil(caches.open(SITE_CACHE).then((cache) => cache.put(request, copy)));
-  }
-  return isolated(response);
 }
 
 async function cacheFirst(event, cacheName) {
