@@ -169,11 +169,13 @@ function interrupt(run) {
   engine.worker.postMessage({ type: "stop", runId: run.id, request }); // a waiting snippet reads it at once
   const shared = engine.interruptBuffer;
   if (!shared) return;
-  // Without stack switching the worker reads no message until the run ends: signal at once.
-  const delay = engine.stackSwitching ? SIGNAL_AFTER_MS : 0;
+  // Without stack switching the worker reads no message until the run ends, and after a signal the snippet is known
+  // to be busy: signal at once.
+  const delay = engine.stackSwitching && !run.signalled ? SIGNAL_AFTER_MS : 0;
   setTimeout(() => {
     // No answer: the snippet is busy in Python code or in a blocking sleep; SIGINT reaches both.
     if (run === engine.run && claim(shared, request)) {
+      run.signalled = true;
       signal(shared);
       run.timers.push(setTimeout(() => interrupt(run), SIGNAL_AGAIN_MS));
     }
