@@ -125,8 +125,8 @@ def unanswered(port: int):
 
 
 def poll(page, expression: str, done, timeout_s: float = 30):
-    """The value of an expression evaluated in the page once done(value) is true (wait_for_function does not wait
-    for a promise: an async expression is true at once)."""
+    """The value of an expression evaluated in the page once done(value) is true. Cache Storage answers only with
+    promises, and wait_for_function does not wait for one (an async expression is true at once): polled here."""
     deadline = time.monotonic() + timeout_s
     while not done(value := page.evaluate(expression)):
         assert time.monotonic() < deadline, f"{expression} stayed {reprlib.repr(value)}"
@@ -134,14 +134,11 @@ def poll(page, expression: str, done, timeout_s: float = 30):
     return value
 
 
-def wait_for_caches(page, done, timeout_s: float = 30) -> dict:
-    """The page's caches once done(their names) is true (Cache Storage answers only with promises: polled here).
-    The poll reads names only: opening a cache to count its files creates it again if the service worker has just
-    deleted it (a run under load saw the deleted cache come back, empty, and the wait never end)."""
-    deadline = time.monotonic() + timeout_s
-    while not done(names := page.evaluate("caches.keys()")):
-        assert time.monotonic() < deadline, f"the caches did not change as expected: {names}"
-        page.wait_for_timeout(200)
+def wait_for_caches(page, done) -> dict:
+    """The page's caches once done(their names) is true. The poll reads names only: opening a cache to count its
+    files creates it again if the service worker has just deleted it (a run under load saw the deleted cache come
+    back, empty, and the wait never end)."""
+    poll(page, "caches.keys()", done)
     return page.evaluate(CACHES)
 
 
@@ -229,6 +226,7 @@ def test_on_a_slow_network_a_kept_page_shows_from_the_cache(context, site, port)
         assert "NEWER COPY" not in page.content(), "the worker waited for the slow network"
         # The network's late answer is kept for the next visit.
         poll(page, kept_a, lambda text: "NEWER COPY" in text)
+
 
 def test_a_new_build_replaces_the_old_cache(context, site, port, tmp_path_factory):
     with served(site, port) as url:

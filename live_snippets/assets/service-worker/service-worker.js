@@ -3,9 +3,9 @@
 // - every response it serves carries Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy:
 //   require-corp, so a page it serves is cross-origin isolated (shared memory: Stop by signal, input());
 // - the site's pages and files: from the network, kept in a cache as they are fetched, and from that cache when the
-//   network fails or is slow (so a page is never older than the network's while it answers, and never mixed with
-//   another build's runner: the cache is named after the build's version, and a new build's worker deletes the old
-//   caches);
+//   network fails or has not answered within NETWORK_WAIT_MS (so a page is never older than the network's while the
+//   network answers in time, and never mixed with another build's runner: the cache is named after the build's
+//   version, and a new build's worker deletes the old caches);
 // - Pyodide's files: from their own cache first (named after Pyodide's version: they change only with it), kept
 //   there when Python is first loaded, never before;
 // - requests to other origins, and anything but GET, pass untouched.
