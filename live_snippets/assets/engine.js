@@ -12,6 +12,7 @@ const SIGNAL_AFTER_MS = 50; // cross-origin isolated pages: send SIGINT through 
 // still running this long after a signal, the next Stop request goes too, as a second Ctrl+C (KeyboardInterrupt).
 const SIGNAL_AGAIN_MS = 100;
 const STOP_LIMIT_MS = 2500; // still running: replace the worker
+const WARM_PROCESSES = 2; // child processes kept loaded on a page whose snippets start some (process-pool.js)
 
 export const options = { stackSwitching: true }; // false before the first Run: the path for browsers without JSPI
 
@@ -27,6 +28,7 @@ export const engine = {
   progress: null, // the last load progress: {loaded, total, files} bytes (fetch-progress.js)
   run: null, // the current run: {id, snippet, view, ...}
   runIds: 0,
+  warmProcesses: 0,
 };
 
 function newReadyPromise() {
@@ -59,8 +61,15 @@ export function startWorker() {
     stackSwitching: options.stackSwitching !== false,
     interruptBuffer: engine.interruptBuffer,
     inputBuffer: engine.inputBuffer,
+    warmProcesses: engine.warmProcesses,
   });
   return engine.ready;
+}
+
+// wanted: the page's snippets start processes. Their children load once Python has (the worker starts them then).
+export function keepProcessesWarm(wanted) {
+  engine.warmProcesses = wanted ? WARM_PROCESSES : 0;
+  engine.worker?.postMessage({ type: "warm", count: engine.warmProcesses });
 }
 
 export function prefetchPython() {

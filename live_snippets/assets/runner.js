@@ -3,7 +3,7 @@
 // with the tests: see ../DOM-CONTRACT.md. Started once per document; it wires each new page through Material's
 // document$ (instant navigation). Per snippet: its controls (in the page) wired at once; the editor when the snippet
 // nears the viewport or is used.
-import { engine, options, stopRun } from "./engine.js";
+import { engine, keepProcessesWarm, options, stopRun } from "./engine.js";
 import { LiveSnippet } from "./snippet.js";
 
 // script: the start's element (its data: the Pyodide base URL, the service worker's); runsAsked: the snippets whose
@@ -40,11 +40,13 @@ const nearViewport = new IntersectionObserver(
 
 // Wiring the snippets comes in short tasks, so that it never keeps the page busy for long (total blocking time).
 const SLICE_MS = 8;
+const STARTS_PROCESSES = /\bmultiprocessing\b|\bProcessPoolExecutor\b/;
 
 async function enhance(runsAsked) {
   const run = engine.run;
   if (run && !run.snippet.root.isConnected) stopRun(run, "gone"); // its page is gone
   let sliceStart = performance.now();
+  let processes = false;
   for (const root of document.querySelectorAll("div.snippet:not([data-state])")) {
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve));
@@ -53,9 +55,11 @@ async function enhance(runsAsked) {
     if (root.dataset.state !== undefined || !root.isConnected) continue; // wired meanwhile, or its page is gone
     root.snippet = new LiveSnippet(root);
     if (!root.snippet.runnable) continue;
+    processes ||= STARTS_PROCESSES.test(root.snippet.codeBlock.textContent);
     nearViewport.observe(root);
     if (runsAsked.delete(root)) root.snippet.run({});
   }
+  keepProcessesWarm(processes);
 }
 
 window.liveSnippets = {

@@ -16,6 +16,7 @@ import _codecs
 import abc
 import asyncio
 import atexit
+import base64
 import builtins
 import codecs
 import contextvars
@@ -52,6 +53,7 @@ ROOT = "/home/pyodide/snippets"  # helper modules live here, like the snippets f
 HOME = "/home/pyodide"  # the current directory between runs
 _threads = None  # threads.py, in Pyodide: threads on stack switching
 _sockets = None  # sockets.py: sockets in memory (the socket module's, in Pyodide)
+_processes = None  # processes.py, in Pyodide: child processes in other workers
 _STDLIB = re.compile(r"/lib/python3[.\d]*(?:\.zip)?/")  # the standard library: /lib/python314.zip/, /lib/python3.14/
 
 
@@ -591,15 +593,23 @@ def _reset_logging():
     logging.root.manager._clear_cache()
 
 
-def run(code: str, filename: str, folder: str, env_json: str, options_json: str = "[]") -> int:
+def run(code: str, filename: str, folder: str, env_json: str, options_json: str = "[]", child_json=None) -> int:
     """Run one snippet as `python [OPTIONS] FILENAME` in FOLDER (relative to ROOT) would; returns the exit status.
-    The options are those snippet.RUN_TIME_OPTIONS allows (development mode)."""
+    The options are those snippet.RUN_TIME_OPTIONS allows (development mode). child_json: [what its parent's Popen
+    sent (base64), pid, parent's pid] where this worker is a child process of a run of that snippet (processes.py)."""
     global _task_numbers
     webloop = events._get_running_loop()
     directory = f"{ROOT}/{folder}".rstrip("/")
     path = f"{directory}/{filename}"
     main = types.ModuleType("__main__")
-    main.__dict__.update(__file__=path, __builtins__=builtins, __cached__=None)  # absolute, as since Python 3.9
+    main.__dict__.update(__builtins__=builtins, __cached__=None)
+    if child_json is None:
+        main.__file__ = path  # absolute, as since Python 3.9
+        program = functools.partial(_execute, code, path, main.__dict__)
+    else:  # the snippet is imported as __mp_main__ (spawn.prepare), then the Process object runs
+        payload, pid, ppid = json.loads(child_json)
+        _processes.begin_child(pid, ppid)
+        program = functools.partial(_run_program, _processes.child_main, base64.b64decode(payload))
     try:
         os.makedirs(directory, exist_ok=True)
         with open(path, "w", encoding="utf-8") as file:
@@ -621,7 +631,7 @@ def run(code: str, filename: str, folder: str, env_json: str, options_json: str 
         signal.signal(signal.SIGINT, signal.default_int_handler)  # as `python FILE` starts; ignored between runs
         if _threads:
             _threads.begin_run()
-        status = _snapshot.context.copy().run(_execute, code, path, main.__dict__)
+        status = _snapshot.context.copy().run(program)
         if _threads:
             _join_threads()
         try:
@@ -635,6 +645,8 @@ def run(code: str, filename: str, folder: str, env_json: str, options_json: str 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # also where the run itself failed
         _end_threads()
         _sockets.end_run()
+        if _processes:
+            _processes.end_run()
         events._set_running_loop(webloop)
         if not _FAULTHANDLER:  # development mode's (its sys.flags and warning filters go with the snapshot)
             faulthandler.disable()
@@ -695,10 +707,18 @@ def _show_warning_at_exit(message, category, filename, lineno, file=None, line=N
 
 
 def _execute(code: str, filename: str, namespace: dict) -> int:
+    def program():
+        compiled = compile(code, filename, "exec", dont_inherit=True)
+        exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
+
+    return _run_program(program)
+
+
+def _run_program(program, *args) -> int:
+    """Run program(*args) as a Python process runs its main program; its exit status (a number it returns too)."""
     try:
         try:
-            compiled = compile(code, filename, "exec", dont_inherit=True)
-            exec(compiled, namespace)  # noqa: S102 - running the reader's code is the point
+            returned = program(*args)
         finally:
             # The program has ended: a late Stop (the page sends a second SIGINT to busy code) must not interrupt
             # the report of how it ended or the clean-up, as Ctrl+C cannot in CPython's C code that prints it.
@@ -714,12 +734,12 @@ def _execute(code: str, filename: str, namespace: dict) -> int:
     except BaseException as error:  # noqa: BLE001 - printed as CPython prints it
         _report(error)
         return 1
-    return 0
+    return returned or 0
 
 
 def setup(js_host) -> None:
     """Called once when the worker has loaded Pyodide."""
-    global host, _pyodide_loop, _pyodide_policy, _snapshot, _threads, _sockets
+    global host, _pyodide_loop, _pyodide_policy, _snapshot, _threads, _sockets, _processes
     host = js_host
     _pyodide_loop, _pyodide_policy = events._get_running_loop(), _get_policy()
     os.makedirs(ROOT, exist_ok=True)
@@ -740,6 +760,8 @@ def setup(js_host) -> None:
     _sockets.configure(_wait, _threads)
     if sys.platform == "emscripten":
         _sockets.install()
+        _processes = _load_sibling("processes")
+        _processes.install(host, _threads)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _snapshot = _Snapshot()
     _warm_up()

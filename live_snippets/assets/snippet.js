@@ -14,7 +14,7 @@ const RESTARTED = "Python was restarted to stop this code.";
 // Where the site explains what the Python in a browser cannot do (processes, the network; threads without JSPI).
 const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
 const BROWSER_LIMITS = [
-  /can't (?:start|create) new thread/,
+  /can't (?:start|create) (?:new thread|a process)/,
   /\b(?:Errno 138|Errno 52|Errno 58)\b/,
   /\bnot supported on (?:Emscripten|WebAssembly|this platform)\b/i,
   /No module named '_?(?:multiprocessing|subprocess|threading|socket|ssl|tkinter)'/,

@@ -75,9 +75,10 @@ def others_alive() -> bool:
     return bool(_threads)
 
 
-def park(seconds=None):
+def park(seconds=None, until_message=False):
     """Suspend the running thread until wake(it) is called or `seconds` have passed (None: until woken); the other
-    threads run meanwhile. The main thread's wait also ends on Stop, which then raises KeyboardInterrupt in it."""
+    threads run meanwhile. The main thread's wait also ends on Stop, which then raises KeyboardInterrupt in it.
+    until_message: a message from another process (processes.py) ends the wait too."""
     global _current, _snippet_policy
     me = _current
     _turn.parking = True  # until a thread resumes: on the way to suspending, or back, no switch
@@ -92,7 +93,7 @@ def park(seconds=None):
     events._set_running_loop(_pyodide_loop)
     _set_policy(_pyodide_policy)
     try:
-        promise = host.park(-1 if seconds is None else max(0.0, seconds * 1000), me is _main)
+        promise = host.park(-1 if seconds is None else max(0.0, seconds * 1000), me is _main, until_message)
         me.wake = host.lastWake
         _idle.since = _monotonic()
         run_sync(promise)

@@ -1,7 +1,8 @@
 // The live-snippets worker: loads Pyodide once, then runs one snippet at a time, streaming what it prints.
-// Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?}
-//               run {runId, code, filename, folder, env, options}, stop {runId, request}
+// Messages in:  load {pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer?, warmProcesses}
+//               run {runId, code, filename, folder, env, options}, stop {runId, request}, warm {count}
 //               (inputBuffer?: where the page hands input() its lines, input-channel.js)
+//               As a child process (process-pool.js): child {pid, ppid, program, payload}, message {payload}
 // Messages out: progress {loaded, total, files} (bytes fetched while loading; total null: not known yet),
 //               ready {stackSwitching, pythonVersion, loadTimes (load-times.js)}, load-error {message},
 //               output {runId, lines: [[stream, text, ended, seconds], ...], capped: null | "lines" | "chars"},
@@ -9,8 +10,9 @@
 // The host object runtime.py calls (setup(host)):
 //   output(stream, text)  text written to "stdout" or "stderr" (worker-output.js caps and batches it);
 //   flush()               send what is pending now;
-//   park(ms, stoppable)   a promise resolved after ms milliseconds (-1: never), when host.lastWake (set by each
-//                         park) is called, or at once on Stop if stoppable (the main thread's waits; JSPI; threads.py);
+//   park(ms, stoppable, untilMessage)  a promise resolved after ms milliseconds (-1: never), when host.lastWake (set
+//                         by each park) is called, at once on Stop if stoppable (the main thread's waits; JSPI;
+//                         threads.py), or when a message from another process comes if untilMessage;
 //                         not {promise, wake}: Python's run_sync on a promise read from an object's property crashed
 //                         the runtime at the 25th run (measured: "function signature mismatch");
 //   startThread(entry)    call the Python function entry with stack switching once the running stack waits, then
@@ -20,6 +22,10 @@
 //   sleep(ms)             block for ms milliseconds (-1: until stopped), returning early on Stop; returns false,
 //                         without waiting, where the page is not cross-origin isolated (no shared memory);
 //   takeStopRequest()     true once after each Stop request this run received by message;
+//   startProcess(payload) a child process (processes.py's Popen: its pickled Process, as base64 text) for the run;
+//                         its pid;
+//   sendProcessMessage(pid, payload), stopProcess(pid, signal), takeProcessMessages() (JSON: [pid, "message",
+//                         base64 text] and [pid, "exit", status], from children; in a child, the parent's messages);
 //   readLine(prompt)      the line input() reads, typed in the page (posts input {runId, prompt}, blocks until the
 //                         page answers); null where the page is not cross-origin isolated; else a number of
 //                         contract.json's "input" (ended, stopped, interrupted).
@@ -29,6 +35,7 @@ import { loadTimes, mark, markCompiled, markFetched } from "./load-times.js";
 import { countingFetch } from "./fetch-progress.js";
 import { blockingSleep, claim, resetStops, SIGINT, SIGNAL, WAKE } from "./stop-claim.js";
 import { END, expectInput, INTERRUPTED, LINE, resetInput, STOPPED, waitForInput } from "./input-channel.js";
+import { ProcessPool } from "./process-pool.js";
 
 const SLICE_MS = 20;
 
@@ -38,7 +45,11 @@ let useStackSwitching = false;
 let interrupts = null; // shared with the page when it is cross-origin isolated (stop-claim.js)
 let inputs = null; // the same: where the page hands input() its lines (input-channel.js)
 let pythonVersion = null; // "3.14.2", for the page's label of a run
-let run = null; // the current run: {id, output, stopRequested, wake}
+let run = null; // the current run: {id, output, stopRequested, wake, program}
+let processes = null; // this worker's children (process-pool.js); in a child, null
+let parent = null; // in a child process: {pid, ppid, queued: the parent's messages}
+const messageWaits = new Set(); // the parks that a message from another process ends
+const onProcessMessage = () => [...messageWaits].forEach((wake) => wake());
 
 // A zero-delay task: faster than setTimeout(0), which browsers clamp to 4 ms when nested.
 const channel = new MessageChannel();
@@ -81,7 +92,7 @@ const host = {
     run?.output.flush();
   },
   lastWake: null,
-  park(ms, stoppable) {
+  park(ms, stoppable, untilMessage) {
     let wake;
     const promise = new Promise((resolve) => {
       const timer = ms > 0 ? setTimeout(done, ms) : null;
@@ -89,9 +100,11 @@ const host = {
       function done() {
         clearTimeout(timer);
         if (run && run.wake === done) run.wake = null;
+        messageWaits.delete(done);
         resolve();
       }
       if (run && stoppable) run.wake = done;
+      if (untilMessage) messageWaits.add(done);
       wake = done;
     });
     host.lastWake = wake;
@@ -121,6 +134,22 @@ const host = {
     const signalled = run && Atomics.load(interrupts, WAKE) !== run.wakes;
     blockingSleep(interrupts, signalled ? Math.min(ms < 0 ? SLICE_MS : ms, SLICE_MS) : ms);
     return true;
+  },
+  startProcess(payload) {
+    if (!processes || !run) throw new Error("no run to start a process for");
+    return processes.start(run.program, payload);
+  },
+  sendProcessMessage(pid, payload) {
+    if (parent) post({ type: "message", payload });
+    else processes?.send(pid, payload);
+  },
+  stopProcess(pid, signal) {
+    processes?.stop(pid, signal);
+  },
+  takeProcessMessages() {
+    // As JSON, the bytes as base64 text: a JavaScript array of arrays or a Uint8Array handed to Python corrupted
+    // Pyodide's memory, seen as a crash in its garbage collector every 7 or 8 runs that start a process.
+    return JSON.stringify(parent ? parent.queued.splice(0) : (processes?.takeMessages() ?? []));
   },
   readLine(prompt) {
     if (!inputs || !interrupts || !run) return null;
@@ -158,7 +187,7 @@ async function load(options) {
   }
 }
 
-async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer, inputBuffer }) {
+async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, interruptBuffer, inputBuffer, role }) {
   const fetchOk = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -197,16 +226,26 @@ async function loadPython({ pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, 
   useStackSwitching = stackSwitching && typeof WebAssembly.Suspending === "function";
   runSnippet = runtime.run;
   pythonVersion = pyodide.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");
+  if (role !== "child" && useStackSwitching) {
+    const childLoad = { type: "load", pyodideUrl, runtimeUrl, helpersUrl, stackSwitching, role: "child" };
+    processes = new ProcessPool({
+      load: childLoad,
+      onOutput: (stream, text) => host.output(stream, text),
+      onMessage: () => onProcessMessage(),
+    });
+  }
 }
 
-async function start({ runId, code, filename, folder, env, options }) {
-  run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null };
+async function start({ runId, code, filename, folder, env, options }, child = null) {
+  const program = { code, filename, folder, env, options };
+  run = { id: runId, output: new RunOutput({ runId, post }), stopRequested: false, wake: null, program };
   if (interrupts) {
     resetStops(interrupts); // a Stop meant for the previous run
     if (inputs) resetInput(inputs);
     run.wakes = Atomics.load(interrupts, WAKE);
   }
   const args = [code, filename, folder, JSON.stringify(env || {}), JSON.stringify(options || [])];
+  if (child) args.push(child);
   const { output } = run;
   try {
     const exitStatus = useStackSwitching ? await runSnippet.callPromising(...args) : runSnippet(...args);
@@ -217,6 +256,7 @@ async function start({ runId, code, filename, folder, env, options }) {
     post({ type: "crash", runId, message: errorMessage(error) });
   } finally {
     run = null;
+    processes?.endRun(); // its children end with it
   }
 }
 
@@ -239,6 +279,7 @@ self.onmessage = async ({ data }) => {
     try {
       await load(data);
       post({ type: "ready", stackSwitching: useStackSwitching, pythonVersion, loadTimes });
+      processes?.keepWarm(data.warmProcesses || 0);
     } catch (error) {
       post({ type: "load-error", message: errorMessage(error) });
     } finally {
@@ -246,7 +287,17 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === "run") {
     await start(data);
+  } else if (data.type === "warm") {
+    processes?.keepWarm(data.count);
+  } else if (data.type === "child") {
+    // This worker is a child process: its run is the parent's program, as spawn and forkserver children import it.
+    parent = { pid: data.pid, ppid: data.ppid, queued: [] };
+    await start({ runId: data.pid, ...data.program }, JSON.stringify([data.payload, data.pid, data.ppid]));
+  } else if (data.type === "message" && parent) {
+    parent.queued.push([parent.ppid, "message", data.payload]);
+    onProcessMessage();
   } else if (data.type === "stop" && run && run.id === data.runId) {
+    processes?.stopAll(2); // Ctrl+C reaches a terminal's whole process group: the children stop too
     // Unless the page already delivered this Stop as SIGINT (stop-claim.js).
     if (!interrupts || claim(interrupts, data.request)) run.stopRequested = true;
     post({ type: "stopping", runId: run.id });

@@ -1,4 +1,3 @@
-# local-only: starts a thread and a process, which the browser cannot do
 import multiprocessing
 import threading
 

@@ -1,4 +1,3 @@
-# local-only: starts processes, which the browser's Python cannot do
 import os
 from concurrent.futures import ProcessPoolExecutor
 

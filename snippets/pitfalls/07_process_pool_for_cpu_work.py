@@ -1,4 +1,3 @@
-# local-only: starts processes, which the in-browser Python cannot do
 import asyncio
 import os
 from concurrent.futures import ProcessPoolExecutor

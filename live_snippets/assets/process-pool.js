@@ -1,0 +1,114 @@
+// The child processes of a run (processes.py): each is another worker (worker.js, with a Pyodide of its own), so it
+// computes in parallel with its parent. Loading one takes as long as loading Python, so `warm` of them are loaded
+// ahead and wait unused. A child runs one Process at a time; once it has ended, its Python is as it was before (the
+// runtime's snapshot, as between two runs of the page's worker) and it waits for the next, up to `warm` of them.
+// Messages to a child:  load (as the page's), child {pid, ppid, program, payload}, message {payload} (null: end)
+// Messages from one:    ready, output {lines} (worker-output.js), message {payload}, done {exitStatus}, crash
+const FIRST_PID = 100; // Pyodide's own process is 42
+
+export class ProcessPool {
+  // load: the load message for a new child; onOutput(stream, text): a child printed;
+  // onMessage(): a message or an exit was queued for takeMessages().
+  constructor({ load, onOutput, onMessage }) {
+    this.load = load;
+    this.onOutput = onOutput;
+    this.onMessage = onMessage;
+    this.warm = 0;
+    this.idle = []; // loaded or loading children, unused: {worker, ready}
+    this.children = new Map(); // pid: {worker} of this run's children still running
+    this.queued = []; // [pid, "message" | "exit", payload or exit status]
+    this.nextPid = FIRST_PID;
+  }
+
+  keepWarm(count) {
+    this.warm = count;
+    while (this.idle.length > count) this.idle.pop().worker.terminate();
+    while (this.idle.length < count) this.idle.push(this.newChild());
+  }
+
+  // worker: a child that has ended cleanly, to use again (else a new one loads).
+  newChild(worker = null) {
+    const loaded = worker !== null;
+    worker ??= new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "live-snippets-process" });
+    const child = { worker, pid: null, ended: false };
+    child.ready = new Promise((resolve) => {
+      if (loaded) resolve(true);
+      worker.onmessage = ({ data }) => (data.type === "ready" ? resolve(true) : this.fromChild(child, data));
+      worker.onerror = (event) => {
+        event.preventDefault();
+        resolve(false);
+        this.exited(child, 1);
+      };
+    });
+    if (!loaded) worker.postMessage(this.load);
+    return child;
+  }
+
+  // program: what the parent runs {code, filename, folder, env, options}; payload: its Popen's pickled bytes.
+  start(program, payload) {
+    const child = this.idle.shift() || this.newChild();
+    child.pid = this.nextPid++;
+    this.children.set(child.pid, child);
+    const ppid = 42;
+    child.ready.then((loaded) => {
+      if (loaded && !child.ended) child.worker.postMessage({ type: "child", pid: child.pid, ppid, program, payload });
+    });
+    return child.pid;
+  }
+
+  send(pid, payload) {
+    const child = this.children.get(pid);
+    if (child) child.ready.then(() => child.worker.postMessage({ type: "message", payload }));
+  }
+
+  // signal: the number a killed process's exit status is the negative of (SIGTERM 15, SIGKILL 9, SIGINT 2).
+  stop(pid, signal) {
+    const child = this.children.get(pid);
+    if (child) this.exited(child, -signal);
+  }
+
+  stopAll(signal) {
+    for (const child of [...this.children.values()]) this.exited(child, -signal);
+  }
+
+  takeMessages() {
+    return this.queued.splice(0);
+  }
+
+  fromChild(child, data) {
+    if (child.ended) return;
+    if (data.type === "output") {
+      for (const [stream, text, ended] of data.lines) this.onOutput(stream, ended ? text + "\n" : text);
+    } else if (data.type === "message") {
+      this.queue([child.pid, "message", data.payload]);
+    } else if (data.type === "done") {
+      this.exited(child, data.exitStatus, true);
+    } else if (data.type === "crash" || data.type === "load-error") {
+      this.onOutput("stderr", `the process ${child.pid} crashed: ${data.message}\n`);
+      this.exited(child, 1);
+    }
+  }
+
+  // reusable: the child ended as a process does, its Python ready for another.
+  exited(child, status, reusable = false) {
+    if (child.ended) return;
+    child.ended = true;
+    this.idle = this.idle.filter((other) => other !== child);
+    if (reusable && this.idle.length < this.warm) this.idle.push(this.newChild(child.worker));
+    else child.worker.terminate();
+    if (child.pid === null) return;
+    this.children.delete(child.pid);
+    this.queue([child.pid, "exit", status]);
+  }
+
+  queue(message) {
+    this.queued.push(message);
+    this.onMessage();
+  }
+
+  // The run has ended: a child still running ends with it (processes are not left behind), unread messages go.
+  endRun() {
+    this.stopAll(9);
+    this.queued = [];
+  }
+}
