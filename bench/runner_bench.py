@@ -249,6 +249,46 @@ def thread_costs(page) -> dict[str, float]:
     return {"thread_switch": switch, "thread_start": start, "beside_idle": beside_idle, "shared": shared}
 
 
+PROCESS_COSTS = """import multiprocessing, statistics, time
+from concurrent.futures import ProcessPoolExecutor
+
+def spin(n):
+    while n:
+        n -= 1
+
+def timed(function, *args):
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+def start_and_join():
+    process = multiprocessing.Process(target=int)
+    process.start()
+    process.join()
+
+def mapped(workers):
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(abs, range(workers)))  # its workers have started
+        return timed(lambda: list(pool.map(spin, [2_000_000, 2_000_000])))
+
+if __name__ == "__main__":
+    cold = timed(start_and_join)  # no child loaded yet on this page
+    kept = statistics.median(timed(start_and_join) for _ in range(5))
+    two = mapped(2)
+    print(cold * 1000, kept * 1000, two / mapped(1))
+"""
+
+
+def process_costs(page) -> dict[str, float]:
+    """What processes cost in the page: starting and joining one on a new child and on a kept one (ms), and a
+    ProcessPoolExecutor map of two CPU-bound calls with two workers, as a ratio to one worker."""
+    snippet = first_runnable(page)
+    output = snippet.run(PROCESS_COSTS)
+    snippet.reset_button.click()
+    cold, kept, two = map(float, output.strip().splitlines()[-1].split())
+    return {"process_cold": cold, "process_kept": kept, "pool_two": two}
+
+
 def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[str, float]:
     profile = tempfile.mkdtemp(prefix="bench-profile-")
     context = playwright.chromium.launch_persistent_context(
@@ -275,6 +315,7 @@ def one_round(playwright, url: str, first_page: str, second_page: str) -> dict[s
         result["loaded"] = statistics.median(time_to_first_line(page) for _ in range(3))
         result["timer"] = timer_steps_ms(page)
         result.update(thread_costs(page))
+        result.update(process_costs(page))
         page.evaluate(_FOLLOW_LINK, url + second_page)
         page.wait_for_url(url + second_page)
         wait_for_enhancement(page)
@@ -389,6 +430,9 @@ def main() -> None:
     print(f"| Starting and joining a thread | {shown(column('thread_start'), 2)} ms | — |")
     print(f"| CPU-bound loop while a second thread waits ÷ alone | {shown(column('beside_idle'), 2)} | ≤ 1.5 |")
     print(f"| The same work shared by two CPU-bound threads ÷ one thread | {shown(column('shared'), 2)} | — |")
+    print(f"| Starting and joining a process, first on the page (a Python loads) | {shown(column('process_cold'), 0)} ms | — |")
+    print(f"| Starting and joining a process on a kept child | {shown(column('process_kept'), 0)} ms | — |")
+    print(f"| `ProcessPoolExecutor` map of two CPU-bound calls, 2 workers ÷ 1 | {shown(column('pool_two'), 2)} | < 1 |")
     bare_cold = statistics.median(column("bare_cold"))
     ratios = {"cold": statistics.median(column("cold")) / bare_cold, "warm": statistics.median(column("warm")) / bare_cold}
     print(f"| Cold first line ÷ bare cold `loadPyodide()` | {ratios['cold']:.2f} | ≤ {RATIOS['cold']} |")

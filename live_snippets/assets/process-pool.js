@@ -1,10 +1,12 @@
 // The child processes of a run (processes.py): each is another worker (worker.js, with a Pyodide of its own), so it
 // computes in parallel with its parent. Loading one takes as long as loading Python, so `warm` of them are loaded
 // ahead and wait unused. A child runs one Process at a time; once it has ended, its Python is as it was before (the
-// runtime's snapshot, as between two runs of the page's worker) and it waits for the next, up to `warm` of them.
+// runtime's snapshot, as between two runs of the page's worker) and it waits for the next. Kept: `warm` of them, and
+// at least KEPT_AFTER_USE once a run has started a process (a reader who did once is likely to again).
 // Messages to a child:  load (as the page's), child {pid, ppid, program, payload}, message {payload} (null: end)
 // Messages from one:    ready, output {lines} (worker-output.js), message {payload}, done {exitStatus}, crash
 const FIRST_PID = 100; // Pyodide's own process is 42
+const KEPT_AFTER_USE = 2; // children that ended cleanly are kept for the next processes, at least this many
 
 export class ProcessPool {
   // load: the load message for a new child; onOutput(stream, text): a child printed;
@@ -18,6 +20,11 @@ export class ProcessPool {
     this.children = new Map(); // pid: {worker} of this run's children still running
     this.queued = []; // [pid, "message" | "exit", payload or exit status]
     this.nextPid = FIRST_PID;
+    this.used = false; // a run has started a process
+  }
+
+  kept() {
+    return Math.max(this.warm, this.used ? KEPT_AFTER_USE : 0);
   }
 
   keepWarm(count) {
@@ -46,6 +53,7 @@ export class ProcessPool {
 
   // program: what the parent runs {code, filename, folder, env, options}; payload: its Popen's pickled bytes.
   start(program, payload) {
+    this.used = true;
     const child = this.idle.shift() || this.newChild();
     child.pid = this.nextPid++;
     this.children.set(child.pid, child);
@@ -94,7 +102,7 @@ export class ProcessPool {
     if (child.ended) return;
     child.ended = true;
     this.idle = this.idle.filter((other) => other !== child);
-    if (reusable && this.idle.length < this.warm) this.idle.push(this.newChild(child.worker));
+    if (reusable && this.idle.length < this.kept()) this.idle.push(this.newChild(child.worker));
     else child.worker.terminate();
     if (child.pid === null) return;
     this.children.delete(child.pid);
@@ -110,5 +118,6 @@ export class ProcessPool {
   endRun() {
     this.stopAll(9);
     this.queued = [];
+    while (this.idle.length < this.kept()) this.idle.push(this.newChild()); // for the next run
   }
 }

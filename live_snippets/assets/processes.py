@@ -12,6 +12,7 @@ A process's messages (a call's result, its exit) are read by the thread that wai
 caller's thread, a pool's results in a manager thread of the pool's own, as in CPython.
 """
 
+import atexit
 import base64
 import collections
 import functools
@@ -24,6 +25,7 @@ import signal
 import threading
 import time
 import traceback
+import types
 from concurrent.futures import _base
 from concurrent.futures import process as _futures_process
 from multiprocessing import context, process, reduction, spawn, util
@@ -107,6 +109,8 @@ class Popen:
                 "can't start a process: this browser cannot switch between Python stacks (WebAssembly JSPI); "
                 "run this snippet on your machine, or in Chrome or Edge")
         util._flush_std_streams()
+        if _parent_pid is not None and not _starting_main():
+            raise RuntimeError("can't start a process from a child process: the page runs one level of them")
         self.returncode = None
         self.finalizer = None
         prepared = io.BytesIO()
@@ -185,9 +189,19 @@ def _send_to_parent(item) -> None:
 
 class _Outcome(collections.namedtuple("_Outcome", "work_id result error kind")):
     def wrap(self, error):
+        """The error as CPython's worker sends it back, its traceback as text (without this module's frame, where
+        CPython shows its worker function's)."""
+        entries, tb = [], error.__traceback__
+        while tb is not None:
+            entries.append(tb)
+            tb = tb.tb_next
+        chain = None
+        for tb in reversed(entries):
+            if tb.tb_frame.f_code.co_filename != __file__:
+                chain = types.TracebackType(chain, tb.tb_frame, tb.tb_lasti, tb.tb_lineno)
         if self.kind == "pool":
-            return _mp_pool.ExceptionWithTraceback(error, error.__traceback__)
-        return _futures_process._ExceptionWithTraceback(error, error.__traceback__)
+            return _mp_pool.ExceptionWithTraceback(error, chain)
+        return _futures_process._ExceptionWithTraceback(error, chain)
 
 
 def pool_worker(kind, initializer, initargs, max_tasks):
@@ -598,19 +612,37 @@ def install(js_host, threads_module) -> None:
     host, _threads = js_host, threads_module
     for cls in context.ForkProcess, context.SpawnProcess, context.ForkServerProcess:
         cls._Popen = staticmethod(Popen)
-    context._default_context = context.DefaultContext(context._concrete_contexts[START_METHOD])
-    context.reduction.HAVE_SEND_HANDLE = True  # what makes forkserver available: the page's children are
+    context.reduction.HAVE_SEND_HANDLE = True  # forkserver's condition (passing file descriptors): not needed here
+    context._default_context._default_context = context._concrete_contexts[START_METHOD]  # multiprocessing's own
     _futures_process.ProcessPoolExecutor = ProcessPoolExecutor
     _mp_pool.Pool = Pool
 
 
+_parent_pid = None  # in a child process: its parent's pid
+
+
 def begin_child(pid: int, ppid: int) -> None:
     """This worker is a child process: its own pid, its parent's."""
+    global _parent_pid
+    _parent_pid = ppid
     os.getpid = lambda: pid
     os.getppid = lambda: ppid
 
 
+def _starting_main() -> bool:
+    """The child is still importing __mp_main__: spawn's own check then raises CPython's error instead."""
+    return getattr(process.current_process(), "_inheriting", False)
+
+
+def begin_run() -> None:
+    """As multiprocessing.util registers it at import (the snapshot's restore forgot it): at exit, join the children
+    that are not daemons and terminate the others."""
+    atexit.register(util._exit_function)
+
+
 def end_run() -> None:
+    global _parent_pid
+    _parent_pid = None
     _popens.clear()
     _listeners.clear()
     _received.clear()

@@ -631,6 +631,8 @@ def run(code: str, filename: str, folder: str, env_json: str, options_json: str 
         signal.signal(signal.SIGINT, signal.default_int_handler)  # as `python FILE` starts; ignored between runs
         if _threads:
             _threads.begin_run()
+        if _processes:
+            _processes.begin_run()
         status = _snapshot.context.copy().run(program)
         if _threads:
             _join_threads()

@@ -203,7 +203,7 @@ class LockType:
             try:
                 park(left)
             except BaseException:  # Stop, or the run's end: if a release() woke this one, it is the next one's turn
-                if not self._locked and self._waiters[1:]:
+                if not self._locked and len(self._waiters) > 1:
                     wake(self._waiters[1])
                 raise
             finally:

@@ -26,6 +26,7 @@
 //                         its pid;
 //   sendProcessMessage(pid, payload), stopProcess(pid, signal), takeProcessMessages() (JSON: [pid, "message",
 //                         base64 text] and [pid, "exit", status], from children; in a child, the parent's messages);
+//   runningProcesses()    how many children of this run still run;
 //   readLine(prompt)      the line input() reads, typed in the page (posts input {runId, prompt}, blocks until the
 //                         page answers); null where the page is not cross-origin isolated; else a number of
 //                         contract.json's "input" (ended, stopped, interrupted).
@@ -145,6 +146,9 @@ const host = {
   },
   stopProcess(pid, signal) {
     processes?.stop(pid, signal);
+  },
+  runningProcesses() {
+    return processes ? processes.children.size : 0; // the children of this run still running (for the tests)
   },
   takeProcessMessages() {
     // As JSON, the bytes as base64 text: a JavaScript array of arrays or a Uint8Array handed to Python corrupted
