@@ -4,7 +4,11 @@
 // runtime's snapshot, as between two runs of the page's worker) and it waits for the next. Kept: `warm` of them, and
 // at least KEPT_AFTER_USE once a run has started a process (a reader who did once is likely to again).
 // Messages to a child:  load (as the page's), child {pid, ppid, program, payload}, message {payload} (null: end)
-// Messages from one:    ready, output {lines} (worker-output.js), message {payload}, done {exitStatus}, crash
+//                       queue-answer {request, item} (what its queue request asked for)
+// Messages from one:    ready, output {lines} (worker-output.js), message {payload}, done {exitStatus}, crash,
+//                       queue {op: put | get | cancel | size | unget, id, item, request} (process-queues.js)
+import { Queues } from "./process-queues.js";
+
 const FIRST_PID = 100; // Pyodide's own process is 42
 const KEPT_AFTER_USE = 2; // children that ended cleanly are kept for the next processes, at least this many
 
@@ -21,6 +25,7 @@ export class ProcessPool {
     this.queued = []; // [pid, "message" | "exit", payload or exit status]
     this.nextPid = FIRST_PID;
     this.used = false; // a run has started a process
+    this.queues = new Queues(() => this.onMessage());
   }
 
   kept() {
@@ -29,18 +34,30 @@ export class ProcessPool {
 
   keepWarm(count) {
     this.warm = count;
-    while (this.idle.length > count) this.idle.pop().worker.terminate();
-    while (this.idle.length < count) this.idle.push(this.newChild());
+    while (this.idle.length > this.kept()) this.idle.pop().worker.terminate();
+    this.fill();
+  }
+
+  // Load children until kept() wait unused, one at a time: two Pythons loading at once slow the page's own runs more.
+  fill() {
+    if (this.idle.length >= this.kept() || this.idle.some((child) => !child.loaded)) return;
+    const child = this.newChild();
+    this.idle.push(child);
+    child.ready.then((loaded) => loaded && this.fill());
   }
 
   // worker: a child that has ended cleanly, to use again (else a new one loads).
   newChild(worker = null) {
     const loaded = worker !== null;
     worker ??= new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "live-snippets-process" });
-    const child = { worker, pid: null, ended: false };
+    const child = { worker, pid: null, ended: false, loaded, asked: new Map() }; // asked: request: its get's answer
     child.ready = new Promise((resolve) => {
       if (loaded) resolve(true);
-      worker.onmessage = ({ data }) => (data.type === "ready" ? resolve(true) : this.fromChild(child, data));
+      worker.onmessage = ({ data }) => {
+        if (data.type !== "ready") return this.fromChild(child, data);
+        child.loaded = true;
+        resolve(true);
+      };
       worker.onerror = (event) => {
         event.preventDefault();
         resolve(false);
@@ -89,6 +106,8 @@ export class ProcessPool {
       for (const [stream, text, ended] of data.lines) this.onOutput(stream, ended ? text + "\n" : text);
     } else if (data.type === "message") {
       this.queue([child.pid, "message", data.payload]);
+    } else if (data.type === "queue") {
+      this.queueRequest(child, data);
     } else if (data.type === "done") {
       this.exited(child, data.exitStatus, true);
     } else if (data.type === "crash" || data.type === "load-error") {
@@ -97,10 +116,28 @@ export class ProcessPool {
     }
   }
 
+  queueRequest(child, { op, id, item, request }) {
+    const answer = (value) => {
+      child.asked.delete(request);
+      child.worker.postMessage({ type: "queue-answer", request, item: value });
+    };
+    if (op === "put") this.queues.put(id, item);
+    else if (op === "unget") this.queues.unget(id, item);
+    else if (op === "size") answer(this.queues.size(id));
+    else if (op === "get") {
+      child.asked.set(request, answer);
+      this.queues.get(id, answer);
+    } else if (op === "cancel" && child.asked.has(request)) {
+      this.queues.cancel(child.asked.get(request));
+      child.asked.delete(request);
+    }
+  }
+
   // reusable: the child ended as a process does, its Python ready for another.
   exited(child, status, reusable = false) {
     if (child.ended) return;
     child.ended = true;
+    for (const answer of child.asked.values()) this.queues.cancel(answer);
     this.idle = this.idle.filter((other) => other !== child);
     if (reusable && this.idle.length < this.kept()) this.idle.push(this.newChild(child.worker));
     else child.worker.terminate();
@@ -118,6 +155,7 @@ export class ProcessPool {
   endRun() {
     this.stopAll(9);
     this.queued = [];
-    while (this.idle.length < this.kept()) this.idle.push(this.newChild()); // for the next run
+    this.queues.clear();
+    this.fill(); // for the next run
   }
 }

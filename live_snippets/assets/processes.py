@@ -20,6 +20,7 @@ import io
 import itertools
 import json
 import os
+import posix
 import queue
 import signal
 import threading
@@ -28,9 +29,12 @@ import traceback
 import types
 from concurrent.futures import _base
 from concurrent.futures import process as _futures_process
+from multiprocessing import connection as _mp_connection
 from multiprocessing import context, process, reduction, spawn, util
 from multiprocessing import pool as _mp_pool
+from multiprocessing import queues as _mp_queues
 
+import js
 from pyodide.ffi import can_run_sync
 
 host = None  # the worker's object (worker.js): startProcess, sendProcessMessage, stopProcess, takeProcessMessages
@@ -61,6 +65,13 @@ def _deliver() -> None:
             listener = _listeners.get(pid)
             if listener is not None:
                 listener.exited(pid)
+        elif kind == "queue":  # a child's answer from its parent: [request, item]
+            request, item = value
+            queue_id = _asked.pop(request, None)
+            if queue_id is not None:  # its wait ended meanwhile: the item goes back
+                host.queue("unget", queue_id, item, 0)
+            else:
+                _answers[request] = item
         elif pid in _listeners:
             _listeners[pid].received(pid, base64.b64decode(value))
         else:
@@ -167,6 +178,238 @@ def child_main(payload: bytes) -> int:
     finally:
         del process.current_process()._inheriting
     return child._bootstrap()
+
+
+# --- multiprocessing's queues and pipes --------------------------------------------------------------------------
+
+_answers = {}  # in a child: request: what the parent answered
+_asked = {}  # in a child: request: the queue of a get whose wait ended before its answer came
+_requests = itertools.count(1)
+_queue_numbers = itertools.count(1)
+_NOWAIT_SECONDS = 0.01  # a child's non-blocking get or size waits this long for its parent's answer
+
+
+def _new_queue_id() -> str:
+    return f"{os.getpid()}:{next(_queue_numbers)}"
+
+
+def _ask(op: str, queue_id: str, timeout):
+    """In a child: the parent's answer to a get or size, or None if none came within timeout."""
+    request = next(_requests)
+    host.queue(op, queue_id, None, request)
+    if wait_until(lambda: request in _answers, timeout):
+        return _answers.pop(request)
+    if op == "get":
+        host.queue("cancel", queue_id, None, request)
+        _asked[request] = queue_id
+    return None
+
+
+def _take(queue_id: str, timeout):
+    """The next item of a queue (base64 text), waiting up to timeout seconds (None: for ever); None if none came."""
+    if _parent_pid is not None:
+        return _ask("get", queue_id, _NOWAIT_SECONDS if timeout == 0 else timeout)
+    taken = []
+
+    def took():
+        item = host.queue("take", queue_id, None, 0)
+        if item is not None:
+            taken.append(item)
+        return bool(taken)
+
+    wait_until(took, timeout)
+    return taken[0] if taken else None
+
+
+def _size(queue_id: str) -> int:
+    if _parent_pid is not None:
+        return _ask("size", queue_id, None)
+    return host.queue("size", queue_id, None, 0)
+
+
+def _put(queue_id: str, obj) -> None:
+    host.queue("put", queue_id, _text(reduction.ForkingPickler.dumps(obj)), 0)
+    _notify()
+
+
+def _load(item: str):
+    return reduction.ForkingPickler.loads(base64.b64decode(item))
+
+
+def _timeout(block, timeout):
+    if not block:
+        return 0
+    if timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    return timeout
+
+
+class Queue:
+    """multiprocessing.Queue between the page's processes: the run's first process keeps the items, pickled."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        self._id, self._maxsize, self._closed = _new_queue_id(), maxsize, False
+
+    def __getstate__(self):
+        context.assert_spawning(self)
+        return self._id, self._maxsize
+
+    def __setstate__(self, state):
+        (self._id, self._maxsize), self._closed = state, False
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError(f"Queue {self!r} is closed")
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_closed()
+        if self._maxsize > 0 and _parent_pid is None:
+            if not wait_until(lambda: _size(self._id) < self._maxsize, _timeout(block, timeout)):
+                raise queue.Full
+        _put(self._id, obj)
+
+    def get(self, block=True, timeout=None):
+        self._check_closed()
+        item = _take(self._id, _timeout(block, timeout))
+        if item is None:
+            raise queue.Empty
+        return _load(item)
+
+    def qsize(self):
+        return _size(self._id)
+
+    def empty(self):
+        return not self.qsize()
+
+    def full(self):
+        return self._maxsize > 0 and self.qsize() >= self._maxsize
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def close(self):
+        self._closed = True
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+
+class SimpleQueue:
+    """multiprocessing.SimpleQueue, as Queue."""
+
+    def __init__(self, *, ctx=None):
+        self._id, self._closed = _new_queue_id(), False
+
+    def __getstate__(self):
+        context.assert_spawning(self)
+        return self._id
+
+    def __setstate__(self, state):
+        self._id, self._closed = state, False
+
+    def put(self, obj):
+        _put(self._id, obj)
+
+    def get(self):
+        return _load(_take(self._id, None))
+
+    def empty(self):
+        return not _size(self._id)
+
+    def close(self):
+        self._closed = True
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+
+class Connection:
+    """One end of multiprocessing.Pipe(): it reads one queue and writes another."""
+
+    def __init__(self, reads, writes):
+        self._reads, self._writes, self._closed, self._peeked = reads, writes, False, None
+
+    def __getstate__(self):
+        context.assert_spawning(self)
+        return self._reads, self._writes
+
+    def __setstate__(self, state):
+        (self._reads, self._writes), self._closed, self._peeked = state, False, None
+
+    closed = property(lambda self: self._closed)
+    readable = property(lambda self: self._reads is not None)
+    writable = property(lambda self: self._writes is not None)
+
+    def _check(self, reading):
+        if self._closed:
+            raise OSError("handle is closed")
+        if reading and self._reads is None:
+            raise OSError("connection is write-only")
+        if not reading and self._writes is None:
+            raise OSError("connection is read-only")
+
+    def send(self, obj):
+        self._check(False)
+        _put(self._writes, obj)
+
+    def send_bytes(self, buf, offset=0, size=None):
+        self._check(False)
+        data = memoryview(buf).cast("B")[offset:None if size is None else offset + size]
+        host.queue("put", self._writes, _text(b"b" + bytes(data)), 0)
+        _notify()
+
+    def _next(self, timeout):
+        if self._peeked is None:
+            self._peeked = _take(self._reads, timeout)
+        return self._peeked
+
+    def _receive(self):
+        self._check(True)
+        item = self._next(None)
+        self._peeked = None
+        return item
+
+    def recv(self):
+        return _load(self._receive())
+
+    def recv_bytes(self, maxlength=None):
+        data = base64.b64decode(self._receive())[1:]
+        if maxlength is not None and len(data) > maxlength:
+            raise OSError("bad message length")
+        return data
+
+    def poll(self, timeout=0.0):
+        self._check(True)
+        return self._next(timeout) is not None
+
+    def close(self):
+        self._closed = True
+
+    def fileno(self):
+        raise OSError("a pipe between the page's processes has no file descriptor")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+Connection.__module__ = "multiprocessing.connection"
+
+
+def Pipe(duplex=True):  # noqa: N802 - multiprocessing's name
+    there, back = _new_queue_id(), _new_queue_id()
+    if duplex:
+        return Connection(there, back), Connection(back, there)
+    return Connection(there, None), Connection(None, there)
 
 
 # --- concurrent.futures.ProcessPoolExecutor ---------------------------------------------------------------------
@@ -610,12 +853,20 @@ def install(js_host, threads_module) -> None:
     """Start processes on the page's workers (once, when the worker starts; after threads.install)."""
     global host, _threads
     host, _threads = js_host, threads_module
+    cpus = int(js.navigator.hardwareConcurrency or 1)  # Emscripten says 1: processes here do run in parallel
+    os.cpu_count = functools.wraps(os.cpu_count)(lambda: cpus)
+    if hasattr(os, "process_cpu_count"):
+        os.process_cpu_count = functools.wraps(os.process_cpu_count)(lambda: cpus)
     for cls in context.ForkProcess, context.SpawnProcess, context.ForkServerProcess:
         cls._Popen = staticmethod(Popen)
     context.reduction.HAVE_SEND_HANDLE = True  # forkserver's condition (passing file descriptors): not needed here
     context._default_context._default_context = context._concrete_contexts[START_METHOD]  # multiprocessing's own
     _futures_process.ProcessPoolExecutor = ProcessPoolExecutor
     _mp_pool.Pool = Pool
+    _mp_queues.Queue, _mp_queues.SimpleQueue = Queue, SimpleQueue
+    _mp_connection.Pipe, _mp_connection.Connection = Pipe, Connection  # pickled by reference, as CPython's
+    for cls in Queue, SimpleQueue:
+        cls.__module__ = "multiprocessing.queues"
 
 
 _parent_pid = None  # in a child process: its parent's pid
@@ -625,8 +876,17 @@ def begin_child(pid: int, ppid: int) -> None:
     """This worker is a child process: its own pid, its parent's."""
     global _parent_pid
     _parent_pid = ppid
-    os.getpid = lambda: pid
-    os.getppid = lambda: ppid
+
+    def getpid():
+        return pid
+
+    def getppid():
+        return ppid
+
+    for function in getpid, getppid:  # posix's, so that os.getpid pickled in another process is this one
+        function.__module__ = "posix"
+        setattr(os, function.__name__, function)
+        setattr(posix, function.__name__, function)
 
 
 def _starting_main() -> bool:
@@ -645,5 +905,7 @@ def end_run() -> None:
     _parent_pid = None
     _popens.clear()
     _listeners.clear()
+    _answers.clear()
+    _asked.clear()
     _received.clear()
     _waiting.clear()

@@ -33,20 +33,23 @@ const nearViewport = new IntersectionObserver(
       if (!entry.isIntersecting) continue;
       nearViewport.unobserve(entry.target);
       whenIdle(() => entry.target.snippet?.ensureEditor());
+      // Its processes' Pythons load while the reader reads up to it, not while the page's first snippets run.
+      if (startsProcesses(entry.target)) keepProcessesWarm(true);
     }
   },
   { rootMargin: "50% 0px" },
 );
+const STARTS_PROCESSES = /\bmultiprocessing\b|\bProcessPoolExecutor\b/;
+const startsProcesses = (root) => STARTS_PROCESSES.test(root.snippet?.codeBlock.textContent ?? "");
 
 // Wiring the snippets comes in short tasks, so that it never keeps the page busy for long (total blocking time).
 const SLICE_MS = 8;
-const STARTS_PROCESSES = /\bmultiprocessing\b|\bProcessPoolExecutor\b/;
 
 async function enhance(runsAsked) {
   const run = engine.run;
   if (run && !run.snippet.root.isConnected) stopRun(run, "gone"); // its page is gone
   let sliceStart = performance.now();
-  let processes = false;
+  keepProcessesWarm(false); // a new page: until one of its snippets that start processes nears the viewport
   for (const root of document.querySelectorAll("div.snippet:not([data-state])")) {
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve));
@@ -55,11 +58,9 @@ async function enhance(runsAsked) {
     if (root.dataset.state !== undefined || !root.isConnected) continue; // wired meanwhile, or its page is gone
     root.snippet = new LiveSnippet(root);
     if (!root.snippet.runnable) continue;
-    processes ||= STARTS_PROCESSES.test(root.snippet.codeBlock.textContent);
     nearViewport.observe(root);
     if (runsAsked.delete(root)) root.snippet.run({});
   }
-  keepProcessesWarm(processes);
 }
 
 window.liveSnippets = {

@@ -11,7 +11,7 @@ import { storeEdit, storedEdit } from "./stored-edits.js";
 
 const RETRY_LABEL = "Retry";
 const RESTARTED = "Python was restarted to stop this code.";
-// Where the site explains what the Python in a browser cannot do (processes, the network; threads without JSPI).
+// Where the site explains what the Python in a browser cannot do (the network; threads and processes without JSPI).
 const LIMITS_URL = new URL("../../#running-and-editing-an-example", import.meta.url).href;
 const BROWSER_LIMITS = [
   /can't (?:start|create) (?:new thread|a process)/,

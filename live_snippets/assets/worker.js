@@ -24,6 +24,7 @@
 //   takeStopRequest()     true once after each Stop request this run received by message;
 //   startProcess(payload) a child process (processes.py's Popen: its pickled Process, as base64 text) for the run;
 //                         its pid;
+//   queue(op, id, item, request)  multiprocessing's queues (see below);
 //   sendProcessMessage(pid, payload), stopProcess(pid, signal), takeProcessMessages() (JSON: [pid, "message",
 //                         base64 text] and [pid, "exit", status], from children; in a child, the parent's messages);
 //   runningProcesses()    how many children of this run still run;
@@ -146,6 +147,19 @@ const host = {
   },
   stopProcess(pid, signal) {
     processes?.stop(pid, signal);
+  },
+  // multiprocessing's queues (processes.py, process-queues.js): op put, take (an item or null), size, unget; in a
+  // child, put, unget, get, size and cancel are asked of the parent, whose answers come as ["queue", [request, item]].
+  queue(op, id, item, request) {
+    // (undefined, not null, for "nothing": Python sees JavaScript's null as pyodide.ffi.jsnull, not None)
+    if (parent) return void post({ type: "queue", op, id, item, request });
+    const queues = processes?.queues;
+    if (!queues) return undefined;
+    if (op === "put") queues.put(id, item);
+    else if (op === "unget") queues.unget(id, item);
+    else if (op === "take") return queues.take(id) ?? undefined;
+    else if (op === "size") return queues.size(id);
+    return undefined;
   },
   runningProcesses() {
     return processes ? processes.children.size : 0; // the children of this run still running (for the tests)
@@ -299,6 +313,9 @@ self.onmessage = async ({ data }) => {
     await start({ runId: data.pid, ...data.program }, JSON.stringify([data.payload, data.pid, data.ppid]));
   } else if (data.type === "message" && parent) {
     parent.queued.push([parent.ppid, "message", data.payload]);
+    onProcessMessage();
+  } else if (data.type === "queue-answer" && parent) {
+    parent.queued.push([parent.ppid, "queue", [data.request, data.item]]);
     onProcessMessage();
   } else if (data.type === "stop" && run && run.id === data.runId) {
     processes?.stopAll(2); // Ctrl+C reaches a terminal's whole process group: the children stop too

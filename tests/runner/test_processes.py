@@ -176,6 +176,63 @@ def test_an_error_in_a_worker_is_reported_with_its_remote_traceback_as_in_cpytho
     assert text[-1] == "KeyError: 1", text
 
 
+QUEUES = """
+    import multiprocessing, queue
+    from multiprocessing import Pipe, Process, Queue
+
+    def produce(q, count):
+        for number in range(count):
+            q.put(number * number)
+        q.put(None)
+
+    def consume(q, results):
+        total = 0
+        while (item := q.get()) is not None:
+            total += item
+        results.put(("total", total))
+
+    def talk(conn):
+        conn.send(["hello", 42])
+        print("child got", conn.recv())
+        conn.send_bytes(b"raw bytes")
+        conn.close()
+
+    if __name__ == "__main__":
+        items, results = Queue(), Queue()
+        workers = [Process(target=produce, args=(items, 5)), Process(target=consume, args=(items, results))]
+        for worker in workers:
+            worker.start()
+        print(results.get(timeout=30))
+        for worker in workers:
+            worker.join()
+        try:
+            results.get(timeout=0.1)
+        except queue.Empty:
+            print("empty after 0.1 s")
+        results.put("here")
+        print(results.get(), results.empty())
+        mine, theirs = Pipe()
+        child = Process(target=talk, args=(theirs,))
+        child.start()
+        print("parent got", mine.recv(), mine.poll(0.2))
+        mine.send("thanks")
+        print(mine.recv_bytes())
+        child.join()
+        with multiprocessing.Pool(1) as pool:
+            try:
+                pool.apply(print, (items,))
+            except RuntimeError as error:
+                print(error)
+"""
+
+
+def test_queues_and_pipes_carry_items_between_processes_as_in_cpython(greet):
+    assert printed(greet, QUEUES) == [
+        "('total', 30)", "empty after 0.1 s", "here True", "parent got ['hello', 42] False", "child got thanks",
+        "b'raw bytes'", "Queue objects should only be shared between processes through inheritance",
+    ]
+
+
 AT_EXIT = """
     import multiprocessing, time
 
