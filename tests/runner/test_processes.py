@@ -280,3 +280,11 @@ def test_stop_during_a_pool_map_stops_the_children_and_leaves_none_behind(greet)
     # interrupt that wait, "During handling of the above exception...").
     assert text[-1] == "KeyboardInterrupt" and text.count("KeyboardInterrupt") == 1, text
     assert printed(greet, RUNNING) == ["0"], "a child of the stopped run still runs"
+
+
+def test_without_stack_switching_starting_a_process_says_why_it_cannot(shared_pages):
+    snippet = snippet_named(shared_pages.get("without JSPI"), "01_greet.py")
+    lines = printed(snippet, "import multiprocessing\n\nmultiprocessing.Process(target=print).start()")
+    assert lines[-1].startswith("RuntimeError: can't start a process: this browser cannot switch between"), lines
+    note = snippet.panel.locator(".snippet-note").last
+    assert "limit of the Python in your browser" in note.inner_text()
