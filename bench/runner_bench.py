@@ -185,9 +185,8 @@ def timer_steps_ms(page) -> float:
     return float(output.strip().splitlines()[-1])
 
 
-THREAD_COSTS = """import queue, threading, time
-
-def spin(n):
+# What the thread and process programs below time with (they import time).
+TIMED_SPIN = """def spin(n):
     while n:
         n -= 1
 
@@ -195,7 +194,11 @@ def timed(function, *args):
     started = time.perf_counter()
     function(*args)
     return time.perf_counter() - started
+"""
 
+THREAD_COSTS = """import queue, threading, time
+
+""" + TIMED_SPIN + """
 timed(spin, 300_000)  # warm up
 alone = timed(spin, 3_000_000)
 waiting = threading.Event()
@@ -252,15 +255,7 @@ def thread_costs(page) -> dict[str, float]:
 PROCESS_COSTS = """import multiprocessing, statistics, time
 from concurrent.futures import ProcessPoolExecutor
 
-def spin(n):
-    while n:
-        n -= 1
-
-def timed(function, *args):
-    started = time.perf_counter()
-    function(*args)
-    return time.perf_counter() - started
-
+""" + TIMED_SPIN + """
 def start_and_join():
     process = multiprocessing.Process(target=int)
     process.start()
