@@ -164,6 +164,13 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+# The browser pass's longest tests: the parity pages (8-22 s each) and the quality gates that visit every page (axe
+# 60-220 s, layout and print 30-50 s).
+LONGEST_FIRST = ("tests/runner/test_parity.py", "tests/quality/")
+
+
 def pytest_collection_modifyitems(items):
-    """The browser parity tests first: they take longest, and pytest-xdist's workers then finish together."""
-    items.sort(key=lambda item: "tests/runner/test_parity.py" not in item.nodeid)
+    """The longest tests first, so that pytest-xdist's workers, fed the short ones last, finish together (run last,
+    a 220 s axe test kept one worker busy for minutes after the other had finished)."""
+    items.sort(key=lambda item: next(
+        (rank for rank, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST)))
