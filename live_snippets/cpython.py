@@ -7,6 +7,7 @@ stderr in one pipe so that their order is kept. The snippets folder is on ``PYTH
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import shutil
@@ -93,6 +94,7 @@ class Output:
 
 
 MARKS = Path(__file__).with_name("stream_marks")  # its sitecustomize marks what a snippet writes to stderr
+TIMELINE_BOOT = Path(__file__).with_name("timeline_boot")  # its sitecustomize marks stderr and records a timeline
 _STDERR_START, _STDERR_END = b"\x0e", b"\x0f"
 _MARKS_ON = _STDERR_START + _STDERR_END  # what the sitecustomize writes first
 
@@ -107,14 +109,19 @@ def _as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def run(snippet: Snippet, interpreter: Interpreter) -> Output:
-    """What the snippet prints (stdout and stderr, interleaved), with machine-specific paths made short."""
+def run(snippet: Snippet, interpreter: Interpreter, timeline_file: Path | None = None) -> Output:
+    """What the snippet prints (stdout and stderr, interleaved), with machine-specific paths made short.
+    timeline_file: also record the run's task timeline there (assets/timeline.py, started by TIMELINE_BOOT)."""
     command = snippet.command
     env = {k: v for k, v in os.environ.items() if k not in _CLEARED_ENV}
+    start_up = [str(TIMELINE_BOOT), str(MARKS)] if timeline_file else [str(MARKS)]
     env.update(
-        PYTHONPATH=os.pathsep.join([str(snippet.root), str(MARKS)]), PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8",
+        PYTHONPATH=os.pathsep.join([str(snippet.root), *start_up]), PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8",
         PYTHONDONTWRITEBYTECODE="1", **command.env,
     )
+    if timeline_file:
+        env["LIVE_SNIPPETS_TIMELINE"] = str(timeline_file)
+        _compile_timeline(interpreter.executable)
     complete = True
     try:
         result = subprocess.run(
@@ -134,6 +141,15 @@ def run(snippet: Snippet, interpreter: Interpreter) -> Output:
             " cannot be told from stdout; run it without those options"
         )
     return _split_streams(raw[len(_MARKS_ON):], snippet.root, complete)
+
+
+@functools.cache
+def _compile_timeline(executable: str) -> None:
+    """Leave the timeline's bytecode in assets/__pycache__ for that version (a snippet runs with
+    PYTHONDONTWRITEBYTECODE, so it would compile the module at every start: 7 ms)."""
+    source = TIMELINE_BOOT.parent / "assets" / "timeline.py"
+    subprocess.run([executable, "-c", "import py_compile, sys; py_compile.compile(sys.argv[1])", str(source)],
+                   capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
 
 
 def _split_streams(raw: bytes, root: Path, complete: bool = True) -> Output:

@@ -11,12 +11,18 @@ still right: the recorder refuses to record that snippet and names the version, 
 says to assume that the missing versions print what the newest version run prints (as for a new snippet).
 A file is rewritten only when what it says changed (not for a new memory address),
 so the diff of a recorded output shows real changes only.
+
+Each snippet's task timeline (``assets/timeline.py``) is recorded from a second run of the newest version found, as
+``NAME.timeline.json``; it is rewritten only when its structure changed or one of its times moved by more than the
+outputs' timing tolerance. It is no output: a recording is never taken from that run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 from . import cpython
@@ -134,10 +140,73 @@ def record(snippet: Snippet, interpreters: list[cpython.Interpreter], replace_un
     return changed
 
 
+def timeline_file(snippet: Snippet) -> Path:
+    return snippet.file.with_name(f"{snippet.file.stem}.timeline.json")
+
+
+_DURATIONS = {"run": 2, "thread": 1, "blocked": 1}  # how many of an event's first details are times (ms)
+
+
+def _events(timeline: dict) -> list[list]:
+    """Its events but "blocked", which its step's duration says (a step near the threshold would flip it)."""
+    return [event for event in timeline["events"] if event[2] != "blocked"]
+
+
+def _shape(timeline: dict) -> tuple:
+    """A timeline without its times: what must stay the same for a recorded timeline to be kept."""
+    return (
+        {k: v for k, v in timeline.items() if k not in ("events", "lines")},
+        [(lane, kind, *detail[_DURATIONS.get(kind, 0):]) for _, lane, kind, *detail in _events(timeline)],
+        [(line, lane) for line, _, lane in timeline["lines"]],
+    )
+
+
+def _times(timeline: dict) -> list[int]:
+    times = []
+    for at, _, kind, *detail in _events(timeline):
+        times += [at, *detail[:_DURATIONS.get(kind, 0)]]
+    return times + [at for _, at, _ in timeline["lines"]]
+
+
+def timelines_match(expected: dict, actual: dict, seconds: float = cpython.TIMING_TOLERANCE_SECONDS) -> bool:
+    """The same lanes, events in the same order and lines by the same lanes; every time (ms) within seconds."""
+    return _shape(expected) == _shape(actual) and all(
+        abs(a - b) <= seconds * 1000 for a, b in zip(_times(expected), _times(actual)))
+
+
+def format_timeline(timeline: dict) -> str:
+    """JSON with one lane, event or line a line, so that a diff shows what moved."""
+    parts = []
+    for key, value in timeline.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value)
+            parts.append(f"  {json.dumps(key)}: [\n{items}\n  ]")
+        else:
+            parts.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def record_timeline(snippet: Snippet, interpreter: cpython.Interpreter) -> list[str]:
+    """Record the snippet's timeline from a run under interpreter; returns what changed on disk."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "timeline.json")
+        output = cpython.run(snippet, interpreter, timeline_file=path)
+        if not output.complete or not path.is_file():
+            return []
+        timeline = json.loads(path.read_text(encoding="utf-8"))
+    file = timeline_file(snippet)
+    if file.is_file() and timelines_match(json.loads(file.read_text(encoding="utf-8")), timeline):
+        return []
+    file.write_text(format_timeline(timeline), encoding="utf-8")
+    return [str(file.relative_to(snippet.root))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("snippets", nargs="*", type=Path, help="snippet files (default: all under --root)")
     parser.add_argument("--root", type=Path, default=Path("snippets"), help="the snippets folder")
+    parser.add_argument("--timelines-only", action="store_true",
+                        help="record the task timelines only (NAME.timeline.json), not the outputs")
     parser.add_argument("--replace-unverified", action="store_true",
                         help="where a version not run here may have a stale recording, assume it prints what the "
                              "newest version run prints (default: refuse to record that snippet)")
@@ -160,11 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     for file in files:
         snippet = Snippet(root, file.relative_to(root).as_posix())
         try:
-            changes = record(snippet, interpreters, args.replace_unverified, notes)
+            changes = [] if args.timelines_only else record(snippet, interpreters, args.replace_unverified, notes)
         except Unverified as error:
             print(f"  {error}", file=sys.stderr)
             refused.append(snippet.path)
             continue
+        changes += record_timeline(snippet, interpreters[-1])
         for change in changes:
             print("  wrote", change)
     for note in notes:

@@ -17,7 +17,7 @@ INSTALLED = [cpython.Interpreter((3, minor), f"3.{minor}.0", f"/nonexistent/pyth
 def prints(monkeypatch):
     """Every installed version prints the given text (no interpreter really runs)."""
     def set_text(text: str) -> None:
-        monkeypatch.setattr(cpython, "run", lambda snippet, interpreter: cpython.Output(text))
+        monkeypatch.setattr(cpython, "run", lambda snippet, interpreter, **_: cpython.Output(text))
     return set_text
 
 
