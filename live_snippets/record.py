@@ -148,16 +148,23 @@ _DURATIONS = {"run": 2, "thread": 1, "blocked": 1}  # how many of an event's fir
 
 
 def _events(timeline: dict) -> list[list]:
-    """Its events but "blocked", which its step's duration says (a step near the threshold would flip it)."""
-    return [event for event in timeline["events"] if event[2] != "blocked"]
+    """Its events but "blocked", which its step's duration says (a step near the threshold would flip it): the
+    loop's in order, then the worker threads' by time and without their lane, since which thread of a pool takes
+    which item, and how threads interleave with the loop, varies from run to run."""
+    threads = {i for i, lane in enumerate(timeline["lanes"]) if lane["kind"] == "thread"}
+    loop = [event for event in timeline["events"] if event[2] != "blocked" and event[1] not in threads]
+    return loop + [[at, None, *rest] for at, lane, *rest in timeline["events"] if lane in threads]
 
 
 def _shape(timeline: dict) -> tuple:
     """A timeline without its times: what must stay the same for a recorded timeline to be kept."""
+    lanes = timeline["lanes"]
+    is_thread = [lane["kind"] == "thread" for lane in lanes]
     return (
-        {k: v for k, v in timeline.items() if k not in ("events", "lines")},
+        {k: v for k, v in timeline.items() if k not in ("lanes", "events", "lines")},
+        [lane for lane in lanes if lane["kind"] != "thread"], sorted(lane["name"] for lane in lanes if lane["kind"] == "thread"),
         [(lane, kind, *detail[_DURATIONS.get(kind, 0):]) for _, lane, kind, *detail in _events(timeline)],
-        [(line, lane) for line, _, lane in timeline["lines"]],
+        [(line, "thread" if is_thread[lane] else lane) for line, _, lane in timeline["lines"]],
     )
 
 

@@ -35,7 +35,7 @@ MAX_EVENTS = 20_000  # then events are counted, not kept
 MAX_LANES = 500
 SLOW_STEP = 0.1  # debug mode's loop.slow_callback_duration
 _LIBRARY = os.path.dirname(os.path.dirname(asyncio.__file__))
-_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+|(?<=started )\d+|(?<=stopped )\d+")  # and a Thread's ident
 _clock = time.perf_counter
 _Task = asyncio.Task
 _Coroutine, _Generator = types.CoroutineType, types.GeneratorType
@@ -44,7 +44,7 @@ _TIMED = {"run": 2, "thread": 1, "blocked": 1}  # events whose first details are
 
 def _short(text, limit=60):
     """At most limit characters, memory addresses masked (a timeline must not change from run to run for them)."""
-    text = _ADDRESS.sub("0x…", text)
+    text = _ADDRESS.sub(lambda found: "0x…" if found[0].startswith("0x") else "…", text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -174,7 +174,8 @@ class Recorder:
             "format": FORMAT, "python": python, "slow_step_ms": ms(SLOW_STEP),
             "left_out": {"events": self.left_out, "tasks": self.tasks_left_out},
             "lanes": self.lanes,
-            "events": [[ms(at - self.start), lane, kind, *_shown(kind, detail)] for at, lane, kind, *detail in self.events],
+            "events": [[ms(at - self.start), lane, kind, *_shown(kind, detail)]  # in time order (a step is kept
+                       for at, lane, kind, *detail in sorted(self.events, key=lambda e: e[0])],  # when it ends)
             "lines": [[line, ms(at), lane] for line, at, lane in self.lines],
         }
 
@@ -305,6 +306,8 @@ def _timed_work_item(run):
     def timed_run(self, *args):
         recorder = _recorder
         started = _clock()
+        if recorder is not None:
+            lane = recorder.thread_lane()  # lanes in the order threads start work
         try:
             return run(self, *args)
         finally:
@@ -313,7 +316,7 @@ def _timed_work_item(run):
                 if getattr(fn, "func", None) is not None and getattr(fn.func, "__name__", "") == "run" and fn.args:
                     fn = fn.args[0]  # to_thread: partial(context.run, func, ...)
                 name = getattr(fn, "__qualname__", None) or type(fn).__name__
-                recorder.event(started, recorder.thread_lane(), "thread", _clock() - started, name)
+                recorder.event(started, lane, "thread", _clock() - started, name)
     return timed_run
 
 
